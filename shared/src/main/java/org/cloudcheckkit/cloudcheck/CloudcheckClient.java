@@ -1,0 +1,28 @@
+package org.cloudcheckkit.cloudcheck;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.cloudcheckkit.signing.RequestSigner;
+
+/**
+ * The typed Cloudcheck client: {@link #go()} for the Go API, {@link #akahu()} for Akahu. Thread-safe; build one per
+ * function and keep it. Every method takes a {@link Deadline} that bounds its retries.
+ */
+public final class CloudcheckClient {
+    private final GoApi go;
+    private final AkahuApi akahu;
+
+    public CloudcheckClient(ClientSettings settings, RequestSigner signer, CredentialsSource credentials, Backoff backoff) {
+        ObjectMapper json = CloudcheckJson.newMapper();
+        CloudcheckCalls calls = new CloudcheckCalls(settings, signer, credentials, backoff, json);
+        this.go = new GoApi(calls);
+        this.akahu = new AkahuApi(calls);
+    }
+
+    public GoApi go() {
+        return go;
+    }
+
+    public AkahuApi akahu() {
+        return akahu;
+    }
+}

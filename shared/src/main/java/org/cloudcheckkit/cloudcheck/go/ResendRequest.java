@@ -1,0 +1,5 @@
+package org.cloudcheckkit.cloudcheck.go;
+
+/** The {@code data} of /go/resend/. */
+public record ResendRequest(String goApiReference, String recipientToken) {
+}
