@@ -1,0 +1,36 @@
+package org.cloudcheckkit.localaws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SecretSeedsTest {
+
+    @Test
+    void callbackKeysAreRandomEachTimeWhenTheEnvironmentHasNone() {
+        Map<String, String> first = SecretSeeds.fromEnvironment(Map.of()).fieldsFor("CallbackSecretId").orElseThrow();
+        Map<String, String> second = SecretSeeds.fromEnvironment(Map.of()).fieldsFor("CallbackSecretId").orElseThrow();
+
+        assertNotEquals(first.get("signingKey"), second.get("signingKey"));
+        assertNotEquals(first.get("webhookToken"), second.get("webhookToken"));
+        assertFalse(first.get("signingKey").contains("="), "base64url without padding");
+    }
+
+    @Test
+    void aSeedCanBeReplaced() {
+        SecretSeeds seeds = SecretSeeds.fromEnvironment(Map.of()).with("CloudcheckSecretId", Map.of("apiKey", "k", "apiSecret", "s"));
+
+        assertEquals(Optional.of(Map.of("apiKey", "k", "apiSecret", "s")), seeds.fieldsFor("CloudcheckSecretId"));
+    }
+
+    @Test
+    void toStringNamesParametersButNoValues() {
+        String text = SecretSeeds.fromEnvironment(Map.of("CLOUDCHECK_API_SECRET", "do-not-print")).toString();
+
+        assertFalse(text.contains("do-not-print"), text);
+    }
+}
