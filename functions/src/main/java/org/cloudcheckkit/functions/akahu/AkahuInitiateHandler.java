@@ -1,0 +1,41 @@
+package org.cloudcheckkit.functions.akahu;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.cloudcheckkit.akahu.AkahuService;
+import org.cloudcheckkit.akahu.AkahuValidation;
+import org.cloudcheckkit.cloudcheck.akahu.AkahuInitiateRequest;
+import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.http.FrontEndApi;
+
+/** POST /akahu/sessions: starts an Akahu session (Cloudcheck /akahu/initiate/). Honours Idempotency-Key. */
+public final class AkahuInitiateHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final FrontEndApi api;
+    private final AkahuValidation validation;
+    private final AkahuService akahu;
+
+    public AkahuInitiateHandler() {
+        this(Components.fromEnvironment(System.getenv()));
+    }
+
+    public AkahuInitiateHandler(Components components) {
+        this(FrontEndApi.from(components), components.akahuValidation(), components.akahu());
+    }
+
+    public AkahuInitiateHandler(FrontEndApi api, AkahuValidation validation, AkahuService akahu) {
+        this.api = api;
+        this.validation = validation;
+        this.akahu = akahu;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return api.respond(event, context, request -> {
+            AkahuInitiateRequest initiate = validation.initiate(request.jsonBody());
+            return api.idempotent(request, "akahu.initiate",
+                    () -> api.created(akahu.initiate(initiate, request.callbackBaseUrl(), request.deadline())));
+        });
+    }
+}

@@ -1,0 +1,44 @@
+package org.cloudcheckkit.functions.akahu;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.cloudcheckkit.akahu.AkahuService;
+import org.cloudcheckkit.akahu.AkahuValidation;
+import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.http.FrontEndApi;
+
+/** GET /akahu/sessions/{token} (Cloudcheck /akahu/result/) and POST /akahu/sessions/{token}/review (/akahu/review/). */
+public final class AkahuResultsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final String REVIEW_ROUTE = "POST /akahu/sessions/{token}/review";
+
+    private final FrontEndApi api;
+    private final AkahuValidation validation;
+    private final AkahuService akahu;
+
+    public AkahuResultsHandler() {
+        this(Components.fromEnvironment(System.getenv()));
+    }
+
+    public AkahuResultsHandler(Components components) {
+        this(FrontEndApi.from(components), components.akahuValidation(), components.akahu());
+    }
+
+    public AkahuResultsHandler(FrontEndApi api, AkahuValidation validation, AkahuService akahu) {
+        this.api = api;
+        this.validation = validation;
+        this.akahu = akahu;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return api.respond(event, context, request -> {
+            String token = request.pathParameter("token");
+            if (REVIEW_ROUTE.equals(request.routeKey())) {
+                return api.ok(akahu.review(validation.review(token, request.jsonBody()), request.deadline()));
+            }
+            return api.ok(akahu.result(token, request.deadline()));
+        });
+    }
+}

@@ -1,0 +1,68 @@
+package org.cloudcheckkit.functions.cardverification;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.security.SecureRandom;
+import org.cloudcheckkit.cardverification.InitiateVerificationService;
+import org.cloudcheckkit.cardverification.VerificationRequest;
+import org.cloudcheckkit.cardverification.VerificationRequestValidator;
+import org.cloudcheckkit.config.Components;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * POST /verification/initiate-verification: the Connecting Party server's "initiate verification" (seed 003),
+ * called by the mobile app directly. It is not behind the front-end JWT authorizer; the access token in the body is
+ * the app's credential, and the session signature is what the payment gateway checks. Answers in the seed's own
+ * format (see {@link VerificationReplies}); logs one line per request with no body, token or device data.
+ */
+public final class InitiateVerificationHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Logger log = LoggerFactory.getLogger(InitiateVerificationHandler.class);
+
+    private final VerificationRequestValidator validator;
+    private final InitiateVerificationService service;
+    private final VerificationReplies replies = new VerificationReplies();
+
+    /** For Lambda: everything is built once, from the function's environment. */
+    public InitiateVerificationHandler() {
+        this(Components.fromEnvironment(System.getenv()));
+    }
+
+    public InitiateVerificationHandler(Components components) {
+        // On Linux the default SecureRandom reads /dev/urandom on every call, so a SnapStart restore does not
+        // replay the random values of the snapshot.
+        this(new VerificationRequestValidator(), InitiateVerificationService.from(components.settings(),
+                components.dynamoDb(), components.secretsManager(), components.clock(), new SecureRandom()));
+    }
+
+    public InitiateVerificationHandler(VerificationRequestValidator validator, InitiateVerificationService service) {
+        this.validator = validator;
+        this.service = service;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        long started = System.nanoTime();
+        String requestId = requestId(event, context);
+        VerificationReplies.Reply reply;
+        try {
+            VerificationRequest request = validator.validate(event.getBody(), event.getIsBase64Encoded());
+            reply = replies.success(service.initiate(request));
+        } catch (RuntimeException failure) {
+            reply = replies.failure(failure, requestId);
+        }
+        log.info("route=\"{}\" status={} cause={} code={} ms={} requestId={}", event.getRouteKey(),
+                reply.response().getStatusCode(), reply.cause(), reply.code(), (System.nanoTime() - started) / 1_000_000,
+                requestId);
+        return reply.response();
+    }
+
+    private static String requestId(APIGatewayV2HTTPEvent event, Context context) {
+        if (event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
+            return event.getRequestContext().getRequestId();
+        }
+        return context == null ? null : context.getAwsRequestId();
+    }
+}

@@ -1,0 +1,42 @@
+package org.cloudcheckkit.functions.go;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.cloudcheckkit.cloudcheck.go.GoRequest;
+import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.http.FrontEndApi;
+import org.cloudcheckkit.go.GoRequestService;
+import org.cloudcheckkit.go.GoValidation;
+
+/** POST /go/requests: creates a Go request (Cloudcheck /go/create/). Honours Idempotency-Key. */
+public final class CreateHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final FrontEndApi api;
+    private final GoValidation validation;
+    private final GoRequestService goRequests;
+
+    /** For Lambda: everything is built once, from the function's environment. */
+    public CreateHandler() {
+        this(Components.fromEnvironment(System.getenv()));
+    }
+
+    public CreateHandler(Components components) {
+        this(FrontEndApi.from(components), components.goValidation(), components.goRequests());
+    }
+
+    public CreateHandler(FrontEndApi api, GoValidation validation, GoRequestService goRequests) {
+        this.api = api;
+        this.validation = validation;
+        this.goRequests = goRequests;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return api.respond(event, context, request -> {
+            GoRequest goRequest = validation.create(request.jsonBody());
+            return api.idempotent(request, "go.create",
+                    () -> api.created(goRequests.create(goRequest, request.callbackBaseUrl(), request.deadline())));
+        });
+    }
+}

@@ -1,0 +1,41 @@
+package org.cloudcheckkit.functions.go;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.cloudcheckkit.cloudcheck.go.QuickSendRequest;
+import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.http.FrontEndApi;
+import org.cloudcheckkit.go.GoRequestService;
+import org.cloudcheckkit.go.GoValidation;
+
+/** POST /go/quicksend: one recipient, messaged at once (Cloudcheck /go/quicksend/). Honours Idempotency-Key. */
+public final class QuickSendHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final FrontEndApi api;
+    private final GoValidation validation;
+    private final GoRequestService goRequests;
+
+    public QuickSendHandler() {
+        this(Components.fromEnvironment(System.getenv()));
+    }
+
+    public QuickSendHandler(Components components) {
+        this(FrontEndApi.from(components), components.goValidation(), components.goRequests());
+    }
+
+    public QuickSendHandler(FrontEndApi api, GoValidation validation, GoRequestService goRequests) {
+        this.api = api;
+        this.validation = validation;
+        this.goRequests = goRequests;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return api.respond(event, context, request -> {
+            QuickSendRequest quickSend = validation.quickSend(request.jsonBody());
+            return api.idempotent(request, "go.quicksend",
+                    () -> api.created(goRequests.quickSend(quickSend, request.callbackBaseUrl(), request.deadline())));
+        });
+    }
+}

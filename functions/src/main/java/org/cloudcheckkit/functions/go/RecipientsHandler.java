@@ -1,0 +1,59 @@
+package org.cloudcheckkit.functions.go;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.cloudcheckkit.cloudcheck.go.CancelRecipients;
+import org.cloudcheckkit.cloudcheck.go.GoRecipient;
+import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.http.FrontEndApi;
+import org.cloudcheckkit.go.GoRequestService;
+import org.cloudcheckkit.go.GoValidation;
+
+/**
+ * A Go request's recipients: POST .../recipients adds one (/go/add-recipient/, honours Idempotency-Key),
+ * PUT .../recipients/{recipientToken} replaces one (/go/edit-recipient/), POST .../cancel cancels some
+ * (/go/cancel-recipient/).
+ */
+public final class RecipientsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final String ADD_ROUTE = "POST /go/requests/{goApiReference}/recipients";
+    static final String EDIT_ROUTE = "PUT /go/requests/{goApiReference}/recipients/{recipientToken}";
+
+    private final FrontEndApi api;
+    private final GoValidation validation;
+    private final GoRequestService goRequests;
+
+    public RecipientsHandler() {
+        this(Components.fromEnvironment(System.getenv()));
+    }
+
+    public RecipientsHandler(Components components) {
+        this(FrontEndApi.from(components), components.goValidation(), components.goRequests());
+    }
+
+    public RecipientsHandler(FrontEndApi api, GoValidation validation, GoRequestService goRequests) {
+        this.api = api;
+        this.validation = validation;
+        this.goRequests = goRequests;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return api.respond(event, context, request -> {
+            String goApiReference = request.pathParameter("goApiReference");
+            if (ADD_ROUTE.equals(request.routeKey())) {
+                GoRecipient recipient = validation.recipient(request.jsonBody());
+                return api.idempotent(request, "go.add-recipient",
+                        () -> api.created(goRequests.addRecipient(goApiReference, recipient, request.deadline())));
+            }
+            if (EDIT_ROUTE.equals(request.routeKey())) {
+                GoRecipient recipient = validation.recipient(request.jsonBody());
+                return api.ok(goRequests.editRecipient(goApiReference, request.pathParameter("recipientToken"), recipient,
+                        request.deadline()));
+            }
+            CancelRecipients cancel = validation.cancel(goApiReference, request.jsonBody());
+            return api.ok(goRequests.cancel(cancel, request.deadline()));
+        });
+    }
+}

@@ -1,0 +1,52 @@
+package org.cloudcheckkit.functions.go;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.cloudcheckkit.cloudcheck.go.ResendRequest;
+import org.cloudcheckkit.cloudcheck.go.SendRequest;
+import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.http.FrontEndApi;
+import org.cloudcheckkit.go.GoRequestService;
+import org.cloudcheckkit.go.GoValidation;
+
+/**
+ * POST /go/requests/{goApiReference}/send (Cloudcheck /go/send/, test or real) and
+ * POST /go/requests/{goApiReference}/recipients/{recipientToken}/resend (/go/resend/). Both message customers,
+ * so both honour Idempotency-Key.
+ */
+public final class SendHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final String RESEND_ROUTE = "POST /go/requests/{goApiReference}/recipients/{recipientToken}/resend";
+
+    private final FrontEndApi api;
+    private final GoValidation validation;
+    private final GoRequestService goRequests;
+
+    public SendHandler() {
+        this(Components.fromEnvironment(System.getenv()));
+    }
+
+    public SendHandler(Components components) {
+        this(FrontEndApi.from(components), components.goValidation(), components.goRequests());
+    }
+
+    public SendHandler(FrontEndApi api, GoValidation validation, GoRequestService goRequests) {
+        this.api = api;
+        this.validation = validation;
+        this.goRequests = goRequests;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return api.respond(event, context, request -> {
+            String goApiReference = request.pathParameter("goApiReference");
+            if (RESEND_ROUTE.equals(request.routeKey())) {
+                ResendRequest resend = new ResendRequest(goApiReference, request.pathParameter("recipientToken"));
+                return api.idempotent(request, "go.resend", () -> api.ok(goRequests.resend(resend, request.deadline())));
+            }
+            SendRequest send = validation.send(goApiReference, request.jsonBody());
+            return api.idempotent(request, "go.send", () -> api.ok(goRequests.send(send, request.deadline())));
+        });
+    }
+}

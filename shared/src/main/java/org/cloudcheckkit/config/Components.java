@@ -1,0 +1,158 @@
+package org.cloudcheckkit.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.cloudcheckkit.akahu.AkahuService;
+import org.cloudcheckkit.akahu.AkahuSessionStore;
+import org.cloudcheckkit.akahu.AkahuValidation;
+import org.cloudcheckkit.aws.AwsClients;
+import org.cloudcheckkit.aws.AwsSettings;
+import org.cloudcheckkit.callbacks.CallbackKeys;
+import org.cloudcheckkit.callbacks.CallbackTokens;
+import org.cloudcheckkit.cloudcheck.Backoff;
+import org.cloudcheckkit.cloudcheck.ClientSettings;
+import org.cloudcheckkit.cloudcheck.CloudcheckClient;
+import org.cloudcheckkit.cloudcheck.CloudcheckJson;
+import org.cloudcheckkit.cloudcheck.CloudcheckRegion;
+import org.cloudcheckkit.go.GoRequestService;
+import org.cloudcheckkit.go.GoRequestStore;
+import org.cloudcheckkit.go.GoValidation;
+import org.cloudcheckkit.idempotency.Idempotency;
+import org.cloudcheckkit.idempotency.IdempotencyStore;
+import org.cloudcheckkit.secrets.CachedSecret;
+import org.cloudcheckkit.secrets.CloudcheckCredentials;
+import org.cloudcheckkit.signing.NonceSource;
+import org.cloudcheckkit.signing.RequestSigner;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * Builds a function's dependencies from its settings, each once and only when first asked for, so a function pays
+ * at cold start for what it uses and no more. Handlers' no-argument constructors start here; tests build the
+ * services they need directly, with their own clock and random source.
+ */
+public final class Components {
+    /** A secret is refreshed after a rejected call at most this often. */
+    private static final Duration MIN_SECRET_REFRESH = Duration.ofSeconds(10);
+    /** How long a claimed Idempotency-Key may stay in progress: the longest a front-end function may run. */
+    private static final Duration IDEMPOTENCY_LEASE = Duration.ofSeconds(60);
+
+    private final Settings settings;
+    private final AwsClients aws;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    private final Once<DynamoDbClient> dynamoDb = new Once<>();
+    private final Once<SecretsManagerClient> secretsManager = new Once<>();
+    private final Once<ObjectMapper> json = new Once<>();
+    private final Once<CloudcheckClient> cloudcheck = new Once<>();
+    private final Once<CachedSecret<CallbackKeys>> callbackKeys = new Once<>();
+    private final Once<CallbackTokens> callbackTokens = new Once<>();
+    private final Once<GoRequestStore> goRequestStore = new Once<>();
+    private final Once<AkahuSessionStore> akahuSessionStore = new Once<>();
+
+    public Components(Settings settings, AwsClients aws, Clock clock, SecureRandom random) {
+        this.settings = settings;
+        this.aws = aws;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public static Components fromEnvironment(Map<String, String> environment) {
+        return new Components(Settings.from(environment), new AwsClients(AwsSettings.fromEnvironment(environment)),
+                Clock.systemUTC(), new SecureRandom());
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public AwsClients aws() {
+        return aws;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb.get(aws::dynamoDb);
+    }
+
+    public SecretsManagerClient secretsManager() {
+        return secretsManager.get(aws::secretsManager);
+    }
+
+    public ObjectMapper json() {
+        return json.get(CloudcheckJson::newMapper);
+    }
+
+    public CloudcheckClient cloudcheck() {
+        return cloudcheck.get(() -> {
+            ClientSettings client = ClientSettings.defaults(
+                            CloudcheckRegion.baseUrl(settings.cloudcheckRegion(), settings.cloudcheckBaseUrl()))
+                    .withTimeouts(settings.cloudcheckConnectTimeout(), settings.cloudcheckReadTimeout());
+            CachedSecret<org.cloudcheckkit.signing.ApiCredentials> secret = new CachedSecret<>(secretsManager(),
+                    settings.cloudcheckSecretId(), settings.secretCacheTime(), MIN_SECRET_REFRESH, clock,
+                    CloudcheckCredentials::parse);
+            return new CloudcheckClient(client, new RequestSigner(clock, NonceSource.secureRandom(random)),
+                    new CloudcheckCredentials(secret),
+                    new Backoff(client.backoffBase(), client.backoffMax(), random, Backoff.Sleeper.threadSleep()));
+        });
+    }
+
+    public CachedSecret<CallbackKeys> callbackKeys() {
+        return callbackKeys.get(() -> new CachedSecret<>(secretsManager(), settings.callbackSecretId(),
+                settings.secretCacheTime(), MIN_SECRET_REFRESH, clock, CallbackKeys::parse));
+    }
+
+    public CallbackTokens callbackTokens() {
+        return callbackTokens.get(() -> new CallbackTokens(callbackKeys()::get, random));
+    }
+
+    public GoRequestStore goRequestStore() {
+        return goRequestStore.get(() -> new GoRequestStore(dynamoDb(), settings.tableName(), clock, settings.reconcileInterval()));
+    }
+
+    public AkahuSessionStore akahuSessionStore() {
+        return akahuSessionStore.get(() -> new AkahuSessionStore(dynamoDb(), settings.tableName(), clock,
+                settings.reconcileInterval()));
+    }
+
+    public GoValidation goValidation() {
+        return new GoValidation(clock, settings.enabledServices());
+    }
+
+    public AkahuValidation akahuValidation() {
+        return new AkahuValidation(settings.defaultAkahuCallbackUrl());
+    }
+
+    public Idempotency idempotency() {
+        return new Idempotency(new IdempotencyStore(dynamoDb(), settings.tableName(), clock, settings.idempotencyTime(),
+                IDEMPOTENCY_LEASE));
+    }
+
+    public GoRequestService goRequests() {
+        return new GoRequestService(cloudcheck(), goRequestStore(), callbackTokens(), settings.defaultCompleteUrl(), clock, json());
+    }
+
+    public AkahuService akahu() {
+        return new AkahuService(cloudcheck(), akahuSessionStore(), callbackTokens(), json());
+    }
+
+    /** A value built on first use and kept. */
+    private static final class Once<T> {
+        private T value;
+
+        synchronized T get(Supplier<T> build) {
+            if (value == null) {
+                value = build.get();
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.cloudcheckkit.go;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cloudcheckkit.api.NotFoundException;
+import org.cloudcheckkit.callbacks.CallbackKind;
+import org.cloudcheckkit.callbacks.CallbackTokens;
+import org.cloudcheckkit.cloudcheck.CloudcheckClient;
+import org.cloudcheckkit.cloudcheck.CloudcheckProtocolException;
+import org.cloudcheckkit.cloudcheck.Deadline;
+import org.cloudcheckkit.cloudcheck.go.AddRecipient;
+import org.cloudcheckkit.cloudcheck.go.CancelRecipients;
+import org.cloudcheckkit.cloudcheck.go.CancelledRecipients;
+import org.cloudcheckkit.cloudcheck.go.EditRecipient;
+import org.cloudcheckkit.cloudcheck.go.GoCreated;
+import org.cloudcheckkit.cloudcheck.go.GoRecipient;
+import org.cloudcheckkit.cloudcheck.go.GoRequest;
+import org.cloudcheckkit.cloudcheck.go.GoResult;
+import org.cloudcheckkit.cloudcheck.go.GoResults;
+import org.cloudcheckkit.cloudcheck.go.QuickSendRequest;
+import org.cloudcheckkit.cloudcheck.go.RecipientLink;
+import org.cloudcheckkit.cloudcheck.go.RecipientOutcome;
+import org.cloudcheckkit.cloudcheck.go.ResendOutcome;
+import org.cloudcheckkit.cloudcheck.go.ResendRequest;
+import org.cloudcheckkit.cloudcheck.go.SendOutcome;
+import org.cloudcheckkit.cloudcheck.go.SendRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Go routes' logic: each call is signed and sent by the Cloudcheck client with our own callback URL in
+ * {@code notificationUrl}, and what Cloudcheck returns (references and tokens, never personal details) is kept so that
+ * callbacks can be authenticated and results archived.
+ */
+public final class GoRequestService {
+    private static final Logger log = LoggerFactory.getLogger(GoRequestService.class);
+
+    private final CloudcheckClient cloudcheck;
+    private final GoRequestStore store;
+    private final CallbackTokens callbacks;
+    private final String defaultCompleteUrl;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    public GoRequestService(CloudcheckClient cloudcheck, GoRequestStore store, CallbackTokens callbacks,
+                            String defaultCompleteUrl, Clock clock, ObjectMapper json) {
+        this.cloudcheck = cloudcheck;
+        this.store = store;
+        this.callbacks = callbacks;
+        this.defaultCompleteUrl = defaultCompleteUrl == null || defaultCompleteUrl.isBlank() ? null : defaultCompleteUrl;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** /go/create/ with our notificationUrl; the accepted recipients' tokens are kept. */
+    public GoCreated create(GoRequest request, String callbackBaseUrl, Deadline deadline) {
+        String callbackId = callbacks.newCallbackId();
+        GoRequest outgoing = request
+                .withNotificationUrl(callbacks.callbackUrl(callbackBaseUrl, CallbackKind.GO, callbackId))
+                .withCompleteUrl(request.completeUrl() != null ? request.completeUrl() : defaultCompleteUrl);
+        GoCreated created = cloudcheck.go().create(outgoing, deadline);
+        Map<String, RosterEntry> roster = new LinkedHashMap<>();
+        for (RecipientOutcome.Accepted accepted : created.accepted()) {
+            roster.put(accepted.recipientToken(), new RosterEntry(accepted.recipientToken(), accepted.reference(),
+                    clock.instant().toString(), RosterEntry.State.ACTIVE, null));
+        }
+        keep(new GoRequestRecord(created.goApiReference(), created.reference() != null ? created.reference() : request.reference(),
+                clock.instant(), "create", callbackId, roster));
+        return created;
+    }
+
+    /** /go/quicksend/: one recipient, messaged at once; kept like a one-recipient create. */
+    public RecipientLink quickSend(QuickSendRequest request, String callbackBaseUrl, Deadline deadline) {
+        String callbackId = callbacks.newCallbackId();
+        QuickSendRequest outgoing = request
+                .withNotificationUrl(callbacks.callbackUrl(callbackBaseUrl, CallbackKind.GO, callbackId))
+                .withCompleteUrl(request.completeUrl() != null ? request.completeUrl() : defaultCompleteUrl);
+        RecipientLink sent = cloudcheck.go().quickSend(outgoing, deadline);
+        if (sent.goApiReference() == null) {
+            throw new CloudcheckProtocolException("/go/quicksend/", "answer has no 'goApiReference'", null);
+        }
+        keep(new GoRequestRecord(sent.goApiReference(), request.reference(), clock.instant(), "quicksend", callbackId,
+                Map.of(sent.recipientToken(), new RosterEntry(sent.recipientToken(), request.reference(),
+                        clock.instant().toString(), RosterEntry.State.ACTIVE, null))));
+        return sent;
+    }
+
+    public SendOutcome send(SendRequest request, Deadline deadline) {
+        requireRequest(request.goApiReference());
+        return cloudcheck.go().send(request, deadline);
+    }
+
+    public ResendOutcome resend(ResendRequest request, Deadline deadline) {
+        requireRecipient(requireRequest(request.goApiReference()), request.recipientToken());
+        return cloudcheck.go().resend(request, deadline);
+    }
+
+    public RecipientLink addRecipient(String goApiReference, GoRecipient recipient, Deadline deadline) {
+        requireRequest(goApiReference);
+        RecipientLink added = cloudcheck.go().addRecipient(new AddRecipient(goApiReference, recipient), deadline);
+        store.addRecipient(goApiReference, added.recipientToken(), recipient.reference());
+        return added;
+    }
+
+    /** The recipient is replaced whole; when Cloudcheck issues a new token, the roster follows it. */
+    public RecipientLink editRecipient(String goApiReference, String recipientToken, GoRecipient recipient, Deadline deadline) {
+        requireRecipient(requireRequest(goApiReference), recipientToken);
+        RecipientLink edited = cloudcheck.go().editRecipient(new EditRecipient(goApiReference, recipientToken, recipient), deadline);
+        if (!recipientToken.equals(edited.recipientToken())) {
+            store.replaceRecipient(goApiReference, recipientToken, edited.recipientToken(), recipient.reference());
+        }
+        return edited;
+    }
+
+    public CancelledRecipients cancel(CancelRecipients request, Deadline deadline) {
+        GoRequestRecord record = requireRequest(request.goApiReference());
+        request.recipientTokens().forEach(token -> requireRecipient(record, token));
+        CancelledRecipients cancelled = cloudcheck.go().cancelRecipients(request, deadline);
+        store.cancelRecipients(request.goApiReference(), cancelled.cancelled());
+        return cancelled;
+    }
+
+    /** Cloudcheck's current view of every recipient, with the roster, history and archive kept here. */
+    public GoRequestView view(String goApiReference, Deadline deadline) {
+        GoRequestRecord record = requireRequest(goApiReference);
+        GoResults results = cloudcheck.go().results(goApiReference, deadline);
+        Map<String, RecipientState> states = store.recipientStates(goApiReference);
+        List<GoRequestView.Recipient> recipients = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (GoResults.RecipientSummary summary : results.recipients()) {
+            seen.add(summary.recipientToken());
+            RosterEntry entry = record.roster().get(summary.recipientToken());
+            RecipientState state = states.get(summary.recipientToken());
+            recipients.add(new GoRequestView.Recipient(summary.recipientToken(), summary.reference(), summary.status(),
+                    summary.statusDate(), summary.link(), entry == null ? RosterEntry.State.ACTIVE.name() : entry.state().name(),
+                    entry == null ? null : entry.replacedBy(), state == null ? List.of() : state.history(),
+                    state == null ? null : state.archive()));
+        }
+        // Cancelled and replaced recipients drop out of Cloudcheck's list; the roster still knows them.
+        for (RosterEntry entry : record.roster().values()) {
+            if (!seen.contains(entry.recipientToken())) {
+                RecipientState state = states.get(entry.recipientToken());
+                recipients.add(new GoRequestView.Recipient(entry.recipientToken(), entry.reference(),
+                        state == null ? null : state.status(), state == null ? null : state.statusAt(), null,
+                        entry.state().name(), entry.replacedBy(), state == null ? List.of() : state.history(),
+                        state == null ? null : state.archive()));
+            }
+        }
+        return new GoRequestView(goApiReference, record.reference(), record.createdAt().toString(), record.source(),
+                (int) record.activeRecipients(), recipients);
+    }
+
+    /** /go/result/ exactly as Cloudcheck sent it, plus {@code history} and {@code archive} from this service. */
+    public ObjectNode recipientResult(String recipientToken, Deadline deadline) {
+        GoResult result = cloudcheck.go().result(recipientToken, deadline);
+        ObjectNode body;
+        try {
+            body = (ObjectNode) json.readTree(result.rawJson());
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new CloudcheckProtocolException("/go/result/", "answer is not a JSON object", e);
+        }
+        store.recipientByToken(recipientToken).ifPresent(state -> {
+            body.set("history", json.valueToTree(state.history()));
+            body.set("archive", json.valueToTree(state.archive()));
+        });
+        return body;
+    }
+
+    private void keep(GoRequestRecord record) {
+        try {
+            store.create(record);
+        } catch (RuntimeException e) {
+            // Cloudcheck has the request and may bill it: say so loudly, with its reference, so it can be recovered.
+            log.error("Go request {} was created at Cloudcheck but could not be stored: {}", record.goApiReference(), e.toString());
+            throw e;
+        }
+    }
+
+    private GoRequestRecord requireRequest(String goApiReference) {
+        return store.find(goApiReference).orElseThrow(() -> new NotFoundException("GO_REQUEST_NOT_FOUND",
+                "no Go request " + goApiReference + " was made through this service"));
+    }
+
+    private static void requireRecipient(GoRequestRecord record, String recipientToken) {
+        RosterEntry entry = record.roster().get(recipientToken);
+        if (entry == null) {
+            throw new NotFoundException("RECIPIENT_NOT_FOUND",
+                    "Go request " + record.goApiReference() + " has no recipient " + recipientToken);
+        }
+        if (entry.state() != RosterEntry.State.ACTIVE) {
+            throw new NotFoundException("RECIPIENT_NOT_FOUND", "recipient " + recipientToken + " was "
+                    + entry.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + (entry.replacedBy() == null ? "" : "; its token is now " + entry.replacedBy()));
+        }
+    }
+}

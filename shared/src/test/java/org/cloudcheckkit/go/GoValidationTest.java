@@ -1,0 +1,241 @@
+package org.cloudcheckkit.go;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.cloudcheckkit.cloudcheck.go.GoRequest;
+import org.cloudcheckkit.cloudcheck.go.QuickSendRequest;
+import org.cloudcheckkit.validation.Problem;
+import org.cloudcheckkit.validation.ValidationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Cloudcheck's Go rules (seed 000, as the sandbox applies them), each broken once, with the field it names. */
+class GoValidationTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-22T09:00:00Z"), ZoneOffset.UTC);
+    private final GoValidation validation = new GoValidation(TODAY, Set.of("live"));
+
+    static ObjectNode validRecipient() {
+        ObjectNode recipient = JSON.createObjectNode();
+        recipient.put("reference", "cust-1");
+        recipient.putObject("name").put("given", "Jane").put("family", "Citizen");
+        recipient.put("emailAddress", "jane@example.nz");
+        recipient.put("mobileNumber", "+64211234567");
+        recipient.put("dateofbirth", "1990-04-01");
+        recipient.putObject("address").put("streetnumber", "12").put("streetname", "Queen Street")
+                .put("suburb", "Auckland Central").put("city", "Auckland").put("postcode", "1010");
+        recipient.putObject("requestType").put("verification", true);
+        return recipient;
+    }
+
+    static ObjectNode validCreate() {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("reference", "onboarding-42");
+        body.put("emailFrom", "Example Ltd").put("replyTo", "help@example.nz").put("emailSubject", "Verify");
+        body.putArray("recipients").add(validRecipient());
+        return body;
+    }
+
+    @Test
+    void aValidRequestBecomesTheTypedRequestWithoutANotificationUrl() {
+        GoRequest request = validation.create(validCreate());
+
+        assertEquals("onboarding-42", request.reference());
+        assertEquals(1, request.recipients().size());
+        assertEquals("1990-04-01", request.recipients().get(0).dateofbirth());
+        assertNull(request.notificationUrl());
+    }
+
+    static Stream<Arguments> brokenRecipients() {
+        return Stream.of(
+                Arguments.of("mobile without country code", edit(r -> r.put("mobileNumber", "0211234567")),
+                        "recipients[0].mobileNumber", "INVALID_PHONE_NUMBER"),
+                Arguments.of("mobile with spaces", edit(r -> r.put("mobileNumber", "+64 21 123 4567")),
+                        "recipients[0].mobileNumber", "INVALID_PHONE_NUMBER"),
+                Arguments.of("impossible date", edit(r -> r.put("dateofbirth", "1990-02-30")),
+                        "recipients[0].dateofbirth", "INVALID_DATE_OF_BIRTH"),
+                Arguments.of("wrong date format", edit(r -> r.put("dateofbirth", "01/04/1990")),
+                        "recipients[0].dateofbirth", "INVALID_DATE_OF_BIRTH"),
+                Arguments.of("born tomorrow", edit(r -> r.put("dateofbirth", "2026-11-23")),
+                        "recipients[0].dateofbirth", "INVALID_DATE_OF_BIRTH"),
+                Arguments.of("no address", edit(r -> r.remove("address")),
+                        "recipients[0].address", "INVALID_ADDRESS"),
+                Arguments.of("PO Box", edit(r -> ((ObjectNode) r.get("address")).put("streetname", "PO Box 1234")),
+                        "recipients[0].address", "INVALID_ADDRESS"),
+                Arguments.of("P.O. Box", edit(r -> ((ObjectNode) r.get("address")).put("streetname", "P.O. Box 99")),
+                        "recipients[0].address", "INVALID_ADDRESS"),
+                Arguments.of("Private Bag", edit(r -> ((ObjectNode) r.get("address")).put("streetname", "Private Bag 92019")),
+                        "recipients[0].address", "INVALID_ADDRESS"),
+                Arguments.of("no street name", edit(r -> ((ObjectNode) r.get("address")).remove("streetname")),
+                        "recipients[0].address.streetname", "INVALID_ADDRESS"),
+                Arguments.of("no city", edit(r -> ((ObjectNode) r.get("address")).put("city", " ")),
+                        "recipients[0].address.city", "INVALID_ADDRESS"),
+                Arguments.of("no service", edit(r -> r.putObject("requestType").put("verification", false)),
+                        "recipients[0].requestType", "MISSING_SERVICE"),
+                Arguments.of("no requestType", edit(r -> r.remove("requestType")),
+                        "recipients[0].requestType", "MISSING_SERVICE"),
+                Arguments.of("service not on the account", edit(r -> ((ObjectNode) r.get("requestType")).put("idscan", true)),
+                        "recipients[0].requestType.idscan", "SERVICE_NOT_AVAILABLE"),
+                Arguments.of("dateOfBirth spelt the usual way", edit(r -> r.put("dateOfBirth", "1990-04-01")),
+                        "recipients[0].dateOfBirth", "UNKNOWN_FIELD"),
+                Arguments.of("bad email", edit(r -> r.put("emailAddress", "jane.example.nz")),
+                        "recipients[0].emailAddress", "EMAIL"),
+                Arguments.of("name not an object", edit(r -> r.put("name", "Jane Citizen")),
+                        "recipients[0].name", "TYPE"),
+                Arguments.of("reference too long", edit(r -> r.put("reference", "x".repeat(101))),
+                        "recipients[0].reference", "MAX_LENGTH"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenRecipients")
+    void eachRecipientRuleNamesItsField(String description, Consumer<ObjectNode> breakIt, String field, String rule) {
+        ObjectNode body = validCreate();
+        breakIt.accept((ObjectNode) body.get("recipients").get(0));
+
+        ValidationException refused = assertThrows(ValidationException.class, () -> validation.create(body));
+
+        assertEquals(List.of(new Problem(field, rule, refused.problems().get(0).message())), refused.problems(),
+                description);
+    }
+
+    @Test
+    void aLiveRequestIsAllowedWhenTheAccountHasLive() {
+        ObjectNode body = validCreate();
+        ((ObjectNode) body.get("recipients").get(0).get("requestType")).put("live", true);
+
+        assertTrue(validation.create(body).recipients().get(0).requestType().live());
+    }
+
+    @Test
+    void everyProblemOfEveryRecipientIsReportedAtOnce() {
+        ObjectNode body = validCreate();
+        ArrayNode recipients = (ArrayNode) body.get("recipients");
+        recipients.add(validRecipient().put("mobileNumber", "021"));
+        recipients.add(validRecipient());
+        recipients.add(validRecipient().put("mobileNumber", "12345").put("dateofbirth", "1899-12-31"));
+
+        ValidationException refused = assertThrows(ValidationException.class, () -> validation.create(body));
+
+        assertEquals(List.of("recipients[1].mobileNumber", "recipients[3].mobileNumber", "recipients[3].dateofbirth"),
+                refused.problems().stream().map(Problem::field).toList());
+    }
+
+    @Test
+    void oneToFiveHundredRecipients() {
+        ObjectNode none = validCreate();
+        none.putArray("recipients");
+        assertEquals("MIN_ITEMS", only(assertThrows(ValidationException.class, () -> validation.create(none))).rule());
+
+        ObjectNode tooMany = validCreate();
+        ArrayNode recipients = tooMany.putArray("recipients");
+        for (int i = 0; i < 501; i++) {
+            recipients.add(validRecipient());
+        }
+        Problem problem = only(assertThrows(ValidationException.class, () -> validation.create(tooMany)));
+        assertEquals("recipients", problem.field());
+        assertEquals("MAX_ITEMS", problem.rule());
+
+        ObjectNode fiveHundred = validCreate();
+        ArrayNode full = fiveHundred.putArray("recipients");
+        for (int i = 0; i < 500; i++) {
+            full.add(validRecipient());
+        }
+        assertEquals(500, validation.create(fiveHundred).recipients().size());
+    }
+
+    @Test
+    void emailDetailsAreRequiredOnceARecipientHasAnEmail() {
+        ObjectNode body = validCreate();
+        body.remove("emailFrom");
+        body.remove("replyTo");
+        body.remove("emailSubject");
+
+        ValidationException refused = assertThrows(ValidationException.class, () -> validation.create(body));
+
+        assertEquals(List.of("emailFrom", "replyTo", "emailSubject"), refused.problems().stream().map(Problem::field).toList());
+        assertTrue(refused.problems().stream().allMatch(p -> p.rule().equals("REQUIRED_WITH_EMAIL")));
+    }
+
+    @Test
+    void theNotificationUrlIsThisServicesToSet() {
+        ObjectNode body = validCreate().put("notificationUrl", "https://attacker.example/steal");
+
+        Problem problem = only(assertThrows(ValidationException.class, () -> validation.create(body)));
+
+        assertEquals("notificationUrl", problem.field());
+        assertEquals("SET_BY_SERVICE", problem.rule());
+    }
+
+    @Test
+    void urlsMustBeAbsoluteHttp() {
+        ObjectNode body = validCreate().put("completeUrl", "javascript:alert(1)");
+
+        Problem problem = only(assertThrows(ValidationException.class, () -> validation.create(body)));
+
+        assertEquals("completeUrl", problem.field());
+        assertEquals("HTTP_URL", problem.rule());
+    }
+
+    @Test
+    void aBodyThatIsNotAnObjectIsOneProblem() {
+        Problem problem = only(assertThrows(ValidationException.class, () -> validation.create(JSON.createArrayNode())));
+
+        assertEquals("", problem.field());
+        assertEquals("TYPE", problem.rule());
+    }
+
+    @Test
+    void quickSendNeedsAnEmailOrMobileUnlessOnlyALinkIsWanted() {
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("requestType").put("verification", true);
+
+        Problem problem = only(assertThrows(ValidationException.class, () -> validation.quickSend(body)));
+        assertEquals("REQUIRED_ONE_OF", problem.rule());
+
+        body.put("generateLink", true);
+        QuickSendRequest linkOnly = validation.quickSend(body);
+        assertTrue(linkOnly.generateLink());
+    }
+
+    @Test
+    void aTestSendNeedsSomewhereToSendTheTest() {
+        ObjectNode body = JSON.createObjectNode().put("test", true);
+
+        Problem problem = only(assertThrows(ValidationException.class, () -> validation.send("g1", body)));
+
+        assertEquals("testEmailAddress", problem.field());
+        assertEquals(false, validation.send("g1", JSON.createObjectNode()).test());
+    }
+
+    @Test
+    void cancelNeedsTokens() {
+        Problem problem = only(assertThrows(ValidationException.class,
+                () -> validation.cancel("g1", JSON.createObjectNode().set("recipientTokens", JSON.createArrayNode()))));
+
+        assertEquals("recipientTokens", problem.field());
+    }
+
+    private static Problem only(ValidationException refused) {
+        assertEquals(1, refused.problems().size(), refused.problems().toString());
+        return refused.problems().get(0);
+    }
+
+    private static Consumer<ObjectNode> edit(Consumer<ObjectNode> change) {
+        return change;
+    }
+}
