@@ -75,8 +75,8 @@ public final class InitiateVerificationService {
         } catch (SdkException e) {
             throw ServerUnavailableException.isTransient(e) ? new ServerUnavailableException("DynamoDB", e) : e;
         }
-        log.info("card verification initiated: invoice={} currency={} device={}", invoiceId, request.currency(),
-                Fingerprint.shortOf(request.serialNumber()));
+        // The invoice id leads to the stored record; the device is named only for refusals, which store nothing.
+        log.info("card verification initiated: invoice={} currency={}", invoiceId, request.currency());
         return issued;
     }
 

@@ -10,11 +10,15 @@ public final class InvalidRequestException extends RuntimeException {
     private final List<RequestProblem> problems;
 
     public InvalidRequestException(List<RequestProblem> problems) {
-        super(problems.isEmpty() ? "invalid request" : problems.get(0).message(), null, false, false);
+        super(firstOf(problems).message(), null, false, false);
+        this.problems = List.copyOf(problems);
+    }
+
+    private static RequestProblem firstOf(List<RequestProblem> problems) {
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("an invalid request has at least one problem");
         }
-        this.problems = List.copyOf(problems);
+        return problems.get(0);
     }
 
     public RequestProblem first() {

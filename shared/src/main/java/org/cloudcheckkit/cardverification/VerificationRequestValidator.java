@@ -60,7 +60,7 @@ public final class VerificationRequestValidator {
             throw invalid(RequestProblem.BODY, RequestProblem.MISSING_FIELD, "the body is required: a JSON object");
         }
         // Every character is at least one byte, and base64 is longer than what it encodes: checked before any copy.
-        if (!base64Encoded && body.length() > MAX_BODY_BYTES || base64Encoded && body.length() > (MAX_BODY_BYTES / 3 + 1) * 4) {
+        if (body.length() > (base64Encoded ? (MAX_BODY_BYTES / 3 + 1) * 4 : MAX_BODY_BYTES)) {
             throw tooLarge();
         }
         byte[] bytes;

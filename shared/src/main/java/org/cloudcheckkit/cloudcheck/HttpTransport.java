@@ -9,12 +9,18 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * One HTTP exchange over {@link HttpURLConnection}: the JDK's own client, no dependency, per-read timeouts, and
- * an explicit connect step, which is what tells "never sent" (safe to retry anything) from "may have arrived".
- * POST bodies use fixed-length streaming, in which the JDK never silently re-sends a request.
+ * One HTTP exchange over {@link HttpURLConnection}: the JDK's own client, already loaded by the AWS SDK's, with
+ * per-read timeouts, idle connections dropped after seconds (so a Lambda thawed after a pause does not reuse a dead
+ * one), and an explicit connect step, which is what tells "never sent" (safe to retry anything) from "may have
+ * arrived". POST bodies are buffered rather than streamed, because in streaming mode the JDK throws away the body of a
+ * 401, which is where Cloudcheck says 101 or 106; {@link PostRetryGuard} keeps buffered POSTs from being re-sent.
  */
 final class HttpTransport {
     private static final String USER_AGENT = "cloudcheck-serverless/0.1";
+
+    static {
+        PostRetryGuard.install();
+    }
 
     private final Duration connectTimeout;
     private final Duration readTimeout;
@@ -38,7 +44,6 @@ final class HttpTransport {
             connection.setRequestProperty("User-Agent", USER_AGENT);
             if (formBody != null) {
                 connection.setDoOutput(true);
-                connection.setFixedLengthStreamingMode(formBody.length);
                 connection.setRequestProperty("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8");
             }
             connection.connect();

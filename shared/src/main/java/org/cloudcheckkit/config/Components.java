@@ -9,15 +9,26 @@ import java.util.function.Supplier;
 import org.cloudcheckkit.akahu.AkahuService;
 import org.cloudcheckkit.akahu.AkahuSessionStore;
 import org.cloudcheckkit.akahu.AkahuValidation;
+import org.cloudcheckkit.archive.ArchiveStore;
+import org.cloudcheckkit.archive.Downloads;
+import org.cloudcheckkit.archive.EventProcessor;
+import org.cloudcheckkit.archive.Reconciler;
+import org.cloudcheckkit.archive.ResultProcessor;
+import org.cloudcheckkit.archive.ResultStore;
+import org.cloudcheckkit.archive.ZipArchiver;
 import org.cloudcheckkit.aws.AwsClients;
 import org.cloudcheckkit.aws.AwsSettings;
 import org.cloudcheckkit.callbacks.CallbackKeys;
+import org.cloudcheckkit.cardverification.InitiateVerificationService;
+import org.cloudcheckkit.callbacks.CallbackReceipt;
+import org.cloudcheckkit.callbacks.EventLog;
 import org.cloudcheckkit.callbacks.CallbackTokens;
 import org.cloudcheckkit.cloudcheck.Backoff;
 import org.cloudcheckkit.cloudcheck.ClientSettings;
 import org.cloudcheckkit.cloudcheck.CloudcheckClient;
 import org.cloudcheckkit.cloudcheck.CloudcheckJson;
 import org.cloudcheckkit.cloudcheck.CloudcheckRegion;
+import org.cloudcheckkit.cloudcheck.PostRetryGuard;
 import org.cloudcheckkit.go.GoRequestService;
 import org.cloudcheckkit.go.GoRequestStore;
 import org.cloudcheckkit.go.GoValidation;
@@ -41,6 +52,11 @@ public final class Components {
     /** How long a claimed Idempotency-Key may stay in progress: the longest a front-end function may run. */
     private static final Duration IDEMPOTENCY_LEASE = Duration.ofSeconds(60);
 
+    static {
+        // Before any connection is opened in this JVM (the AWS SDK opens them too).
+        PostRetryGuard.install();
+    }
+
     private final Settings settings;
     private final AwsClients aws;
     private final Clock clock;
@@ -54,6 +70,9 @@ public final class Components {
     private final Once<CallbackTokens> callbackTokens = new Once<>();
     private final Once<GoRequestStore> goRequestStore = new Once<>();
     private final Once<AkahuSessionStore> akahuSessionStore = new Once<>();
+    private final Once<ArchiveStore> archiveStore = new Once<>();
+    private final Once<ResultProcessor> resultProcessor = new Once<>();
+    private final Once<ZipArchiver> zipArchiver = new Once<>();
 
     public Components(Settings settings, AwsClients aws, Clock clock, SecureRandom random) {
         this.settings = settings;
@@ -142,6 +161,51 @@ public final class Components {
 
     public AkahuService akahu() {
         return new AkahuService(cloudcheck(), akahuSessionStore(), callbackTokens(), json());
+    }
+
+    public ArchiveStore archiveStore() {
+        return archiveStore.get(() -> new ArchiveStore(aws.s3(), aws.s3Presigner(), settings.archiveBucket()));
+    }
+
+    public ResultStore resultStore() {
+        return new ResultStore(dynamoDb(), settings.tableName(), clock);
+    }
+
+    public ResultProcessor resultProcessor() {
+        return resultProcessor.get(() -> new ResultProcessor(cloudcheck(), resultStore(), archiveStore(), goRequestStore(),
+                clock, random, settings.archiveMaxAttempts(), settings.archiveRetryBase(), settings.reconcileInterval()));
+    }
+
+    public EventProcessor eventProcessor() {
+        return new EventProcessor(resultProcessor(), goRequestStore());
+    }
+
+    public ZipArchiver zipArchiver() {
+        return zipArchiver.get(() -> new ZipArchiver(cloudcheck(), dynamoDb(), settings.tableName(), archiveStore(),
+                goRequestStore(), clock, settings.zipPollInterval(), settings.archiveMaxAttempts(), settings.presignedUrlTime()));
+    }
+
+    public Reconciler reconciler() {
+        return new Reconciler(resultProcessor(), resultStore(), goRequestStore(), zipArchiver(), cloudcheck(), clock,
+                settings.reconcileInterval(), settings.reconcileGiveUp());
+    }
+
+    public Downloads downloads() {
+        return new Downloads(goRequestStore(), akahuSessionStore(), archiveStore(), clock, settings.presignedUrlTime());
+    }
+
+    public CallbackReceipt callbackReceipt() {
+        return new CallbackReceipt(callbackTokens(), new EventLog(dynamoDb(), settings.tableName()), akahuSessionStore(),
+                json(), clock);
+    }
+
+    /**
+     * Card verification's "initiate verification" (seed 003). The SecureRandom is the platform default (NativePRNG on
+     * Linux), which mixes fresh /dev/urandom bytes into every draw, so nonces drawn after a SnapStart restore are not
+     * replayed from the snapshot.
+     */
+    public InitiateVerificationService cardVerification() {
+        return InitiateVerificationService.from(settings, dynamoDb(), secretsManager(), clock, random);
     }
 
     /** A value built on first use and kept. */

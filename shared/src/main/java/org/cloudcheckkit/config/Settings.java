@@ -121,6 +121,11 @@ public final class Settings {
         return Duration.ofSeconds(number("RECONCILE_INTERVAL_SECONDS", 900));
     }
 
+    /** How long an open Go request is reconciled before it is left (its links have long expired by then). */
+    public Duration reconcileGiveUp() {
+        return Duration.ofDays(number("RECONCILE_MAX_DAYS", 60));
+    }
+
     /** How often a results zip that is still being generated is polled. */
     public Duration zipPollInterval() {
         return Duration.ofSeconds(number("ZIP_POLL_SECONDS", 300));

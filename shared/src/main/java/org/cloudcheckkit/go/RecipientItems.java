@@ -30,7 +30,7 @@ public final class RecipientItems {
         if (state == null) {
             return null;
         }
-        return new ArchiveState(state, (int) item.number("archiveAttempts", 0), item.string("archiveError"),
+        return new ArchiveState(state, (int) item.number("attempts", 0), item.string("archiveError"),
                 item.string("pdfKey"), item.string("jsonKey"), item.string("pdfSha256"), item.string("jsonSha256"),
                 item.string("archivedAt"));
     }

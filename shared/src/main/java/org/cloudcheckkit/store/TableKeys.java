@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * WEBHOOK#{requestType}      EVENT#...                 an account webhook, recorded once
  * IDEMPOTENCY#{scope}#{key}  IDEMPOTENCY               a front end's Idempotency-Key and its response
  * INVOICE#{invoiceId}        INVOICE / DEVICE          a card verification (device data expires)
+ * ACCESS_TOKEN#{sha256}      BINDING                   card verification: the token's device (hash), no raw token
  * </pre>
  */
 public final class TableKeys {

@@ -8,11 +8,11 @@ import org.cloudcheckkit.akahu.AkahuService;
 import org.cloudcheckkit.akahu.AkahuValidation;
 import org.cloudcheckkit.cloudcheck.akahu.AkahuInitiateRequest;
 import org.cloudcheckkit.config.Components;
-import org.cloudcheckkit.functions.http.FrontEndApi;
+import org.cloudcheckkit.functions.http.ApiRoutes;
 
 /** POST /akahu/sessions: starts an Akahu session (Cloudcheck /akahu/initiate/). Honours Idempotency-Key. */
 public final class AkahuInitiateHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    private final FrontEndApi api;
+    private final ApiRoutes api;
     private final AkahuValidation validation;
     private final AkahuService akahu;
 
@@ -21,10 +21,10 @@ public final class AkahuInitiateHandler implements RequestHandler<APIGatewayV2HT
     }
 
     public AkahuInitiateHandler(Components components) {
-        this(FrontEndApi.from(components), components.akahuValidation(), components.akahu());
+        this(ApiRoutes.from(components), components.akahuValidation(), components.akahu());
     }
 
-    public AkahuInitiateHandler(FrontEndApi api, AkahuValidation validation, AkahuService akahu) {
+    public AkahuInitiateHandler(ApiRoutes api, AkahuValidation validation, AkahuService akahu) {
         this.api = api;
         this.validation = validation;
         this.akahu = akahu;

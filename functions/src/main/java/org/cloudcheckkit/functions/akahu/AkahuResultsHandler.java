@@ -7,13 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.cloudcheckkit.akahu.AkahuService;
 import org.cloudcheckkit.akahu.AkahuValidation;
 import org.cloudcheckkit.config.Components;
-import org.cloudcheckkit.functions.http.FrontEndApi;
+import org.cloudcheckkit.functions.http.ApiRoutes;
 
 /** GET /akahu/sessions/{token} (Cloudcheck /akahu/result/) and POST /akahu/sessions/{token}/review (/akahu/review/). */
 public final class AkahuResultsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final String REVIEW_ROUTE = "POST /akahu/sessions/{token}/review";
 
-    private final FrontEndApi api;
+    private final ApiRoutes api;
     private final AkahuValidation validation;
     private final AkahuService akahu;
 
@@ -22,10 +22,10 @@ public final class AkahuResultsHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     public AkahuResultsHandler(Components components) {
-        this(FrontEndApi.from(components), components.akahuValidation(), components.akahu());
+        this(ApiRoutes.from(components), components.akahuValidation(), components.akahu());
     }
 
-    public AkahuResultsHandler(FrontEndApi api, AkahuValidation validation, AkahuService akahu) {
+    public AkahuResultsHandler(ApiRoutes api, AkahuValidation validation, AkahuService akahu) {
         this.api = api;
         this.validation = validation;
         this.akahu = akahu;

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.security.SecureRandom;
 import org.cloudcheckkit.cardverification.InitiateVerificationService;
 import org.cloudcheckkit.cardverification.VerificationRequest;
 import org.cloudcheckkit.cardverification.VerificationRequestValidator;
@@ -31,10 +30,7 @@ public final class InitiateVerificationHandler implements RequestHandler<APIGate
     }
 
     public InitiateVerificationHandler(Components components) {
-        // On Linux the default SecureRandom reads /dev/urandom on every call, so a SnapStart restore does not
-        // replay the random values of the snapshot.
-        this(new VerificationRequestValidator(), InitiateVerificationService.from(components.settings(),
-                components.dynamoDb(), components.secretsManager(), components.clock(), new SecureRandom()));
+        this(new VerificationRequestValidator(), components.cardVerification());
     }
 
     public InitiateVerificationHandler(VerificationRequestValidator validator, InitiateVerificationService service) {

@@ -42,7 +42,7 @@ final class VerificationReplies {
         body.put("endpointId", issued.endpointId());
         body.put("invoiceId", issued.invoiceId());
         body.putObject("session").put("nonce", issued.nonce()).put("signature", issued.signature());
-        return new Reply(response(200, body, false), null, null);
+        return new Reply(response(200, body, false), "-", "-");
     }
 
     Reply failure(RuntimeException failure, String requestId) {

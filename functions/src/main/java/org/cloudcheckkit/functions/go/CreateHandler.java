@@ -6,13 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.cloudcheckkit.cloudcheck.go.GoRequest;
 import org.cloudcheckkit.config.Components;
-import org.cloudcheckkit.functions.http.FrontEndApi;
+import org.cloudcheckkit.functions.http.ApiRoutes;
 import org.cloudcheckkit.go.GoRequestService;
 import org.cloudcheckkit.go.GoValidation;
 
 /** POST /go/requests: creates a Go request (Cloudcheck /go/create/). Honours Idempotency-Key. */
 public final class CreateHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    private final FrontEndApi api;
+    private final ApiRoutes api;
     private final GoValidation validation;
     private final GoRequestService goRequests;
 
@@ -22,10 +22,10 @@ public final class CreateHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     public CreateHandler(Components components) {
-        this(FrontEndApi.from(components), components.goValidation(), components.goRequests());
+        this(ApiRoutes.from(components), components.goValidation(), components.goRequests());
     }
 
-    public CreateHandler(FrontEndApi api, GoValidation validation, GoRequestService goRequests) {
+    public CreateHandler(ApiRoutes api, GoValidation validation, GoRequestService goRequests) {
         this.api = api;
         this.validation = validation;
         this.goRequests = goRequests;

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.cloudcheckkit.cloudcheck.go.CancelRecipients;
 import org.cloudcheckkit.cloudcheck.go.GoRecipient;
 import org.cloudcheckkit.config.Components;
-import org.cloudcheckkit.functions.http.FrontEndApi;
+import org.cloudcheckkit.functions.http.ApiRoutes;
 import org.cloudcheckkit.go.GoRequestService;
 import org.cloudcheckkit.go.GoValidation;
 
@@ -20,7 +20,7 @@ public final class RecipientsHandler implements RequestHandler<APIGatewayV2HTTPE
     static final String ADD_ROUTE = "POST /go/requests/{goApiReference}/recipients";
     static final String EDIT_ROUTE = "PUT /go/requests/{goApiReference}/recipients/{recipientToken}";
 
-    private final FrontEndApi api;
+    private final ApiRoutes api;
     private final GoValidation validation;
     private final GoRequestService goRequests;
 
@@ -29,10 +29,10 @@ public final class RecipientsHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     public RecipientsHandler(Components components) {
-        this(FrontEndApi.from(components), components.goValidation(), components.goRequests());
+        this(ApiRoutes.from(components), components.goValidation(), components.goRequests());
     }
 
-    public RecipientsHandler(FrontEndApi api, GoValidation validation, GoRequestService goRequests) {
+    public RecipientsHandler(ApiRoutes api, GoValidation validation, GoRequestService goRequests) {
         this.api = api;
         this.validation = validation;
         this.goRequests = goRequests;

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.cloudcheckkit.config.Components;
-import org.cloudcheckkit.functions.http.FrontEndApi;
+import org.cloudcheckkit.functions.http.ApiRoutes;
 import org.cloudcheckkit.go.GoRequestService;
 
 /**
@@ -15,7 +15,7 @@ import org.cloudcheckkit.go.GoRequestService;
 public final class ResultsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final String REQUEST_ROUTE = "GET /go/requests/{goApiReference}";
 
-    private final FrontEndApi api;
+    private final ApiRoutes api;
     private final GoRequestService goRequests;
 
     public ResultsHandler() {
@@ -23,10 +23,10 @@ public final class ResultsHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     public ResultsHandler(Components components) {
-        this(FrontEndApi.from(components), components.goRequests());
+        this(ApiRoutes.from(components), components.goRequests());
     }
 
-    public ResultsHandler(FrontEndApi api, GoRequestService goRequests) {
+    public ResultsHandler(ApiRoutes api, GoRequestService goRequests) {
         this.api = api;
         this.goRequests = goRequests;
     }

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.cloudcheckkit.cloudcheck.go.ResendRequest;
 import org.cloudcheckkit.cloudcheck.go.SendRequest;
 import org.cloudcheckkit.config.Components;
-import org.cloudcheckkit.functions.http.FrontEndApi;
+import org.cloudcheckkit.functions.http.ApiRoutes;
 import org.cloudcheckkit.go.GoRequestService;
 import org.cloudcheckkit.go.GoValidation;
 
@@ -19,7 +19,7 @@ import org.cloudcheckkit.go.GoValidation;
 public final class SendHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final String RESEND_ROUTE = "POST /go/requests/{goApiReference}/recipients/{recipientToken}/resend";
 
-    private final FrontEndApi api;
+    private final ApiRoutes api;
     private final GoValidation validation;
     private final GoRequestService goRequests;
 
@@ -28,10 +28,10 @@ public final class SendHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     }
 
     public SendHandler(Components components) {
-        this(FrontEndApi.from(components), components.goValidation(), components.goRequests());
+        this(ApiRoutes.from(components), components.goValidation(), components.goRequests());
     }
 
-    public SendHandler(FrontEndApi api, GoValidation validation, GoRequestService goRequests) {
+    public SendHandler(ApiRoutes api, GoValidation validation, GoRequestService goRequests) {
         this.api = api;
         this.validation = validation;
         this.goRequests = goRequests;

@@ -48,6 +48,12 @@ public final class ApiRequest {
         return parameters == null ? null : parameters.get(name);
     }
 
+    /** Every query parameter (payload 2.0 joins repeated ones with commas). */
+    public Map<String, String> queryParameters() {
+        Map<String, String> parameters = event.getQueryStringParameters();
+        return parameters == null ? Map.of() : parameters;
+    }
+
     /** Payload 2.0 lower-cases header names; looked up without regard to case all the same. */
     public String header(String name) {
         Map<String, String> headers = event.getHeaders();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import org.cloudcheckkit.api.NotFoundException;
+import org.cloudcheckkit.callbacks.CallbackRejectedException;
 import org.cloudcheckkit.cloudcheck.CloudcheckApiException;
 import org.cloudcheckkit.cloudcheck.CloudcheckException;
 import org.cloudcheckkit.cloudcheck.CloudcheckOutcomeUnknownException;
@@ -41,6 +42,10 @@ public final class ErrorMapping {
         }
         if (failure instanceof ApiRequest.BodyTooLargeException tooLarge) {
             return answer(413, "BODY_TOO_LARGE", tooLarge.getMessage(), Disposition.FORGET, body -> { });
+        }
+        if (failure instanceof CallbackRejectedException rejected) {
+            return answer(rejected.status(), "CALLBACK_REJECTED", "this call is not from a URL this service gave out",
+                    Disposition.FORGET, body -> { });
         }
         if (failure instanceof NotFoundException notFound) {
             return answer(404, notFound.code(), notFound.getMessage(), Disposition.KEEP, body -> { });

@@ -18,12 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every front-end route does around its own step: reads the event, bounds the work by the Lambda's remaining
+ * What every API route does around its own step: reads the event, bounds the work by the Lambda's remaining
  * time, applies Idempotency-Key where the route asks for it, maps any failure through {@link ErrorMapping}, and logs
  * one line per request (route, status, time; never a body).
  */
-public final class FrontEndApi {
-    private static final Logger log = LoggerFactory.getLogger(FrontEndApi.class);
+public final class ApiRoutes {
+    private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
     /** Kept back from the Lambda's remaining time so an answer can still be written. */
     private static final Duration RESPONSE_MARGIN = Duration.ofMillis(1_500);
     private static final Duration NO_CONTEXT_DEADLINE = Duration.ofSeconds(25);
@@ -34,7 +34,7 @@ public final class FrontEndApi {
     private final String callbackBaseUrl;
     private final Clock clock;
 
-    public FrontEndApi(ObjectMapper json, Idempotency idempotency, String callbackBaseUrl, Clock clock) {
+    public ApiRoutes(ObjectMapper json, Idempotency idempotency, String callbackBaseUrl, Clock clock) {
         this.json = json;
         this.errors = new ErrorMapping(json);
         this.idempotency = idempotency;
@@ -42,8 +42,8 @@ public final class FrontEndApi {
         this.clock = clock;
     }
 
-    public static FrontEndApi from(Components components) {
-        return new FrontEndApi(components.json(), components.idempotency(), components.settings().callbackBaseUrl(),
+    public static ApiRoutes from(Components components) {
+        return new ApiRoutes(components.json(), components.idempotency(), components.settings().callbackBaseUrl(),
                 components.clock());
     }
 

@@ -1,0 +1,47 @@
+package org.cloudcheckkit.sandbox.api;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** The API calls received, newest last; the list keeps the latest 10,000 while the success counts are exact. */
+public final class CallLog {
+
+    private static final int CAPACITY = 10_000;
+
+    private final Deque<CallRecord> records = new ArrayDeque<>();
+    private final Map<String, LongAdder> successesByPath = new ConcurrentHashMap<>();
+
+    public void record(CallRecord call) {
+        if (call.succeeded()) {
+            successesByPath.computeIfAbsent(call.path(), path -> new LongAdder()).increment();
+        }
+        synchronized (records) {
+            if (records.size() == CAPACITY) {
+                records.removeFirst();
+            }
+            records.addLast(call);
+        }
+    }
+
+    public List<CallRecord> records() {
+        synchronized (records) {
+            return List.copyOf(records);
+        }
+    }
+
+    public long successes(String path) {
+        LongAdder count = successesByPath.get(path);
+        return count == null ? 0 : count.sum();
+    }
+
+    public void clear() {
+        synchronized (records) {
+            records.clear();
+            successesByPath.clear();
+        }
+    }
+}

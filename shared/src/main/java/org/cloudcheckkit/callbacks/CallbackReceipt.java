@@ -1,0 +1,198 @@
+package org.cloudcheckkit.callbacks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.cloudcheckkit.akahu.AkahuSessionRecord;
+import org.cloudcheckkit.akahu.AkahuSessionStore;
+import org.cloudcheckkit.cloudcheck.go.RecipientStatus;
+import org.cloudcheckkit.store.TableKeys;
+import org.cloudcheckkit.validation.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives what Cloudcheck sends us: Go notifications, Akahu notifications and webhooks, and account webhooks.
+ * Cloudcheck signs none of them and retries none of them, so each is authenticated by the token in its URL, checked,
+ * and recorded once - then answered at once. What it says is only a hint: the processor fetches the real state.
+ */
+public final class CallbackReceipt {
+    private static final Logger log = LoggerFactory.getLogger(CallbackReceipt.class);
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Set<String> REQUEST_TYPES = Set.of("VERIFICATION", "WATCHLIST_MONITORING", "CAPTURE", "IDSCAN",
+            "AKAHU", "CREDFIN", "DOCUMENT_CHECK");
+    private static final Set<String> EVENT_TYPES = Set.of("PEP_MATCH_REVIEW", "REVIEW", "STATUS_CHANGE");
+    private static final int MAX_REFERENCES = 20;
+
+    private final CallbackTokens tokens;
+    private final EventLog events;
+    private final AkahuSessionStore sessions;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public CallbackReceipt(CallbackTokens tokens, EventLog events, AkahuSessionStore sessions, ObjectMapper json, Clock clock) {
+        this.tokens = tokens;
+        this.events = events;
+        this.sessions = sessions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What was done with a call: recorded, or already recorded before. */
+    public record Receipt(boolean duplicate) {
+    }
+
+    /** /callbacks/go: {@code cid} and {@code t} are ours; goApiReference, recipientToken and status are Cloudcheck's. */
+    public Receipt go(Map<String, String> parameters) {
+        String callbackId = authenticate(CallbackKind.GO, parameters);
+        String goApiReference = identifier(parameters, "goApiReference");
+        String recipientToken = identifier(parameters, "recipientToken");
+        String status = parameters.get("status");
+        if (status == null || RecipientStatus.fromWire(status).isEmpty()) {
+            throw ValidationException.of("query:status", "GO_STATUS", "status must be one of Cloudcheck's recipient statuses");
+        }
+        Map<String, String> event = event("GO_CALLBACK", callbackId);
+        event.put("goApiReference", goApiReference);
+        event.put("recipientToken", recipientToken);
+        event.put("hint", status);
+        return record(TableKeys.goPartition(goApiReference),
+                TableKeys.EVENT_PREFIX + recipientToken + "#" + status, event);
+    }
+
+    /** /callbacks/akahu: a notification (no JSON body) or a webhook ({@code {"requestType","eventType","reference"}}). */
+    public Receipt akahu(Map<String, String> parameters, String body) {
+        String callbackId = authenticate(CallbackKind.AKAHU, parameters);
+        if (body == null || body.isBlank()) {
+            Map<String, String> event = event("AKAHU_NOTIFICATION", callbackId);
+            return record(TableKeys.akahuPartition(callbackId), TableKeys.EVENT_PREFIX + "NOTIFICATION", event);
+        }
+        WebhookPayload payload = payload(body);
+        Map<String, String> event = event("AKAHU_WEBHOOK", callbackId);
+        event.put("eventType", payload.eventType());
+        event.put("reference", String.join(",", payload.references()));
+        return record(TableKeys.akahuPartition(callbackId),
+                TableKeys.EVENT_PREFIX + payload.eventType() + "#" + secondNow(), event);
+    }
+
+    /**
+     * /webhooks/cloudcheck: the account webhook, authenticated by the secret token in its URL. An Akahu reference is
+     * recorded against its session (so its result is fetched again); every other kind is recorded for the operator.
+     */
+    public Receipt accountWebhook(String token, String body) {
+        if (token == null || token.isEmpty()) {
+            throw rejected(401, "/webhooks/cloudcheck", "no token");
+        }
+        if (!tokens.verifyWebhookToken(token)) {
+            throw rejected(403, "/webhooks/cloudcheck", "wrong token");
+        }
+        WebhookPayload payload = payload(body);
+        boolean duplicate = true;
+        for (String reference : payload.references()) {
+            Map<String, String> event = event("ACCOUNT_WEBHOOK", null);
+            event.put("requestType", payload.requestType());
+            event.put("eventType", payload.eventType());
+            event.put("reference", reference);
+            String sk = TableKeys.EVENT_PREFIX + payload.eventType() + "#" + reference + "#" + secondNow();
+            String pk = "WEBHOOK#" + payload.requestType();
+            if ("AKAHU".equals(payload.requestType())) {
+                AkahuSessionRecord session = sessions.findByToken(reference).orElse(null);
+                if (session != null) {
+                    pk = TableKeys.akahuPartition(session.callbackId());
+                    event.put("callbackId", session.callbackId());
+                }
+            }
+            duplicate &= record(pk, sk, event).duplicate();
+        }
+        return new Receipt(duplicate);
+    }
+
+    private String authenticate(CallbackKind kind, Map<String, String> parameters) {
+        String callbackId = parameters.get("cid");
+        String token = parameters.get("t");
+        if (callbackId == null || token == null || callbackId.isEmpty() || token.isEmpty()) {
+            throw rejected(401, kind.path(), "no callback token");
+        }
+        if (!tokens.verify(kind, callbackId, token)) {
+            throw rejected(403, kind.path(), "wrong callback token");
+        }
+        return callbackId;
+    }
+
+    private static CallbackRejectedException rejected(int status, String path, String reason) {
+        // The attempt is logged; the token it carried is not.
+        log.warn("rejected call to {}: {}", path, reason);
+        return new CallbackRejectedException(status, reason);
+    }
+
+    private record WebhookPayload(String requestType, String eventType, List<String> references) {
+    }
+
+    private WebhookPayload payload(String body) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ValidationException.of("", "MALFORMED_JSON", "the body is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw ValidationException.of("", "TYPE", "the body must be a JSON object");
+        }
+        String requestType = root.path("requestType").asText("");
+        String eventType = root.path("eventType").asText("");
+        List<String> problems = new ArrayList<>();
+        if (!REQUEST_TYPES.contains(requestType)) {
+            problems.add("requestType");
+        }
+        if (!EVENT_TYPES.contains(eventType)) {
+            problems.add("eventType");
+        }
+        List<String> references = new ArrayList<>();
+        for (String part : root.path("reference").asText("").split(",")) {
+            if (!part.isBlank()) {
+                references.add(part.strip());
+            }
+        }
+        if (references.isEmpty() || references.size() > MAX_REFERENCES
+                || !references.stream().allMatch(reference -> IDENTIFIER.matcher(reference).matches())) {
+            problems.add("reference");
+        }
+        if (!problems.isEmpty()) {
+            throw ValidationException.of(problems.get(0), "WEBHOOK_PAYLOAD", "requestType must be one of " + REQUEST_TYPES
+                    + ", eventType one of " + EVENT_TYPES + ", and reference 1 to " + MAX_REFERENCES
+                    + " comma-separated references or tokens");
+        }
+        return new WebhookPayload(requestType, eventType, references);
+    }
+
+    private static String identifier(Map<String, String> parameters, String name) {
+        String value = parameters.get(name);
+        if (value == null || !IDENTIFIER.matcher(value).matches()) {
+            throw ValidationException.of("query:" + name, "IDENTIFIER", name + " must be 1 to 128 letters, digits or ._:-");
+        }
+        return value;
+    }
+
+    private Map<String, String> event(String kind, String callbackId) {
+        Map<String, String> event = new LinkedHashMap<>();
+        event.put("kind", kind);
+        event.put("callbackId", callbackId);
+        event.put("receivedAt", clock.instant().toString());
+        return event;
+    }
+
+    private String secondNow() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private Receipt record(String pk, String sk, Map<String, String> event) {
+        return new Receipt(!events.record(pk, sk, event));
+    }
+}
