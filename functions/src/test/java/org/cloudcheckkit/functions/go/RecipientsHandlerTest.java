@@ -1,0 +1,88 @@
+package org.cloudcheckkit.functions.go;
+
+import static org.cloudcheckkit.functions.TestStack.body;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.cloudcheckkit.functions.SampleEvents;
+import org.cloudcheckkit.functions.TestContext;
+import org.cloudcheckkit.functions.TestStack;
+import org.cloudcheckkit.localaws.LocalAws;
+import org.cloudcheckkit.localaws.LocalAwsExtension;
+import org.cloudcheckkit.sandbox.CloudcheckSandbox;
+import org.cloudcheckkit.sandbox.CloudcheckSandboxExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Adding, editing and cancelling a Go request's recipients through the real handler. */
+class RecipientsHandlerTest {
+    @RegisterExtension
+    static final LocalAwsExtension AWS = LocalAwsExtension.fromTemplate();
+    @RegisterExtension
+    static final CloudcheckSandboxExtension SANDBOX = CloudcheckSandboxExtension.withDefaults();
+
+    @Test
+    void aRecipientIsAddedEditedToANewTokenAndCancelled(LocalAws aws, CloudcheckSandbox sandbox) {
+        CreatedRequest request = CreatedRequest.make(aws, sandbox);
+        RecipientsHandler handler = new RecipientsHandler(TestStack.components(aws, sandbox, "RecipientsFunction"));
+
+        APIGatewayV2HTTPResponse added = handler.handleRequest(SampleEvents.load("go-add-recipient.json")
+                .pathParameter("goApiReference", request.goApiReference()).event(), new TestContext());
+        assertEquals(201, added.getStatusCode(), added.getBody());
+        String addedToken = body(added).get("recipientToken").asText();
+
+        new SendHandler(TestStack.components(aws, sandbox, "SendFunction")).handleRequest(SampleEvents.load("go-send.json")
+                .pathParameter("goApiReference", request.goApiReference())
+                .header("idempotency-key", UUID.randomUUID().toString()).event(), new TestContext());
+        APIGatewayV2HTTPResponse edited = handler.handleRequest(SampleEvents.load("go-edit-recipient.json")
+                .pathParameter("goApiReference", request.goApiReference()).pathParameter("recipientToken", addedToken)
+                .event(), new TestContext());
+        assertEquals(200, edited.getStatusCode(), edited.getBody());
+        String newToken = body(edited).get("recipientToken").asText();
+        assertNotEquals(addedToken, newToken, "a new mobile number after a send gives a new token");
+
+        APIGatewayV2HTTPResponse cancelled = handler.handleRequest(SampleEvents.load("go-cancel-recipients.json")
+                .pathParameter("goApiReference", request.goApiReference())
+                .body("{\"recipientTokens\": [\"" + newToken + "\"]}").event(), new TestContext());
+        assertEquals(200, cancelled.getStatusCode(), cancelled.getBody());
+
+        Map<String, AttributeValue> roster = aws.dynamoDb().getItem(r -> r.tableName(aws.physicalName("Table")).key(Map.of(
+                "pk", AttributeValue.fromS("GO#" + request.goApiReference()), "sk", AttributeValue.fromS("REQUEST"))))
+                .item().get("roster").m();
+        assertEquals("REPLACED", roster.get(addedToken).m().get("state").s());
+        assertEquals(newToken, roster.get(addedToken).m().get("replacedBy").s());
+        assertEquals("CANCELLED", roster.get(newToken).m().get("state").s());
+    }
+
+    @Test
+    void anEditOfATokenNotInTheRequestIs404(LocalAws aws, CloudcheckSandbox sandbox) {
+        CreatedRequest request = CreatedRequest.make(aws, sandbox);
+        RecipientsHandler handler = new RecipientsHandler(TestStack.components(aws, sandbox, "RecipientsFunction"));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleEvents.load("go-edit-recipient.json")
+                .pathParameter("goApiReference", request.goApiReference()).pathParameter("recipientToken", "someone-else")
+                .event(), new TestContext());
+
+        assertEquals(404, response.getStatusCode());
+        assertEquals("RECIPIENT_NOT_FOUND", body(response).get("error").get("code").asText());
+    }
+
+    @Test
+    void anInvalidRecipientIsRefusedBeforeCloudcheckIsCalled(LocalAws aws, CloudcheckSandbox sandbox) {
+        CreatedRequest request = CreatedRequest.make(aws, sandbox);
+        RecipientsHandler handler = new RecipientsHandler(TestStack.components(aws, sandbox, "RecipientsFunction"));
+        long callsBefore = sandbox.calls().size();
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleEvents.load("go-add-recipient.json")
+                .pathParameter("goApiReference", request.goApiReference())
+                .editBody(body -> body.put("mobileNumber", "021")).event(), new TestContext());
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals("mobileNumber", body(response).get("error").get("problems").get(0).get("field").asText());
+        assertEquals(callsBefore, sandbox.calls().size());
+    }
+}

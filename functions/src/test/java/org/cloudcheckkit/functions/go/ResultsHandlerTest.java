@@ -1,0 +1,71 @@
+package org.cloudcheckkit.functions.go;
+
+import static org.cloudcheckkit.functions.TestStack.body;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.cloudcheckkit.functions.SampleEvents;
+import org.cloudcheckkit.functions.TestContext;
+import org.cloudcheckkit.functions.TestStack;
+import org.cloudcheckkit.localaws.LocalAws;
+import org.cloudcheckkit.localaws.LocalAwsExtension;
+import org.cloudcheckkit.sandbox.CloudcheckSandbox;
+import org.cloudcheckkit.sandbox.CloudcheckSandboxExtension;
+import org.cloudcheckkit.sandbox.go.VerificationOutcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** GET /go/requests/{goApiReference} and GET /go/recipients/{recipientToken} through the real handler. */
+class ResultsHandlerTest {
+    @RegisterExtension
+    static final LocalAwsExtension AWS = LocalAwsExtension.fromTemplate();
+    @RegisterExtension
+    static final CloudcheckSandboxExtension SANDBOX = CloudcheckSandboxExtension.withDefaults();
+
+    @Test
+    void aRequestShowsCloudchecksStatusesWithWhatWasStored(LocalAws aws, CloudcheckSandbox sandbox) {
+        CreatedRequest request = CreatedRequest.make(aws, sandbox);
+        sandbox.completeRecipient(request.firstToken(), VerificationOutcome.PASS);
+        ResultsHandler handler = new ResultsHandler(TestStack.components(aws, sandbox, "ResultsFunction"));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleEvents.load("go-request.json")
+                .pathParameter("goApiReference", request.goApiReference()).event(), new TestContext());
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonNode view = body(response);
+        assertEquals("onboarding-42", view.get("reference").asText());
+        JsonNode recipient = view.get("recipients").get(0);
+        assertEquals(request.firstToken(), recipient.get("recipientToken").asText());
+        assertEquals("Responded", recipient.get("status").asText());
+        assertEquals("ACTIVE", recipient.get("rosterState").asText());
+    }
+
+    @Test
+    void aRecipientsResultIsCloudchecksOwnJson(LocalAws aws, CloudcheckSandbox sandbox) {
+        CreatedRequest request = CreatedRequest.make(aws, sandbox);
+        sandbox.completeRecipient(request.firstToken(), VerificationOutcome.FAIL);
+        ResultsHandler handler = new ResultsHandler(TestStack.components(aws, sandbox, "ResultsFunction"));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleEvents.load("go-recipient.json")
+                .pathParameter("recipientToken", request.firstToken()).event(), new TestContext());
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("FAIL", body(response).get("verification").get("outcome").asText());
+        assertTrue(body(response).has("recipientToken"));
+    }
+
+    @Test
+    void aTokenCloudcheckDoesNotKnowIs404(LocalAws aws, CloudcheckSandbox sandbox) {
+        ResultsHandler handler = new ResultsHandler(TestStack.components(aws, sandbox, "ResultsFunction"));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleEvents.load("go-recipient.json")
+                .pathParameter("recipientToken", "unknown-token").event(), new TestContext());
+
+        assertEquals(404, response.getStatusCode());
+        JsonNode error = body(response).get("error");
+        assertEquals("NOT_FOUND_AT_CLOUDCHECK", error.get("code").asText());
+        assertEquals(105, error.get("cloudcheck").get("error").asInt());
+    }
+}

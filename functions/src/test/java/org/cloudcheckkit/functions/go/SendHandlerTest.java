@@ -1,0 +1,86 @@
+package org.cloudcheckkit.functions.go;
+
+import static org.cloudcheckkit.functions.TestStack.body;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.UUID;
+import org.cloudcheckkit.functions.SampleEvents;
+import org.cloudcheckkit.functions.TestContext;
+import org.cloudcheckkit.functions.TestStack;
+import org.cloudcheckkit.localaws.LocalAws;
+import org.cloudcheckkit.localaws.LocalAwsExtension;
+import org.cloudcheckkit.sandbox.CloudcheckSandbox;
+import org.cloudcheckkit.sandbox.CloudcheckSandboxExtension;
+import org.cloudcheckkit.sandbox.go.RecipientStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** POST .../send and POST .../recipients/{recipientToken}/resend through the real handler. */
+class SendHandlerTest {
+    @RegisterExtension
+    static final LocalAwsExtension AWS = LocalAwsExtension.fromTemplate();
+    @RegisterExtension
+    static final CloudcheckSandboxExtension SANDBOX = CloudcheckSandboxExtension.withDefaults();
+
+    @Test
+    void sendsTheMessagesOnceEvenWhenTheRequestIsRepeated(LocalAws aws, CloudcheckSandbox sandbox) {
+        CreatedRequest request = CreatedRequest.make(aws, sandbox);
+        SendHandler handler = new SendHandler(TestStack.components(aws, sandbox, "SendFunction"));
+        String key = UUID.randomUUID().toString();
+
+        APIGatewayV2HTTPResponse sent = handler.handleRequest(send(request, key), new TestContext());
+        APIGatewayV2HTTPResponse repeat = handler.handleRequest(send(request, key), new TestContext());
+
+        assertEquals(200, sent.getStatusCode(), sent.getBody());
+        assertEquals(1, body(sent).get("emailsSent").asInt());
+        assertEquals(sent.getBody(), repeat.getBody());
+        assertEquals(1, sandbox.successfulCalls("/go/send/"));
+        assertEquals(RecipientStatus.DELIVERED, sandbox.recipient(request.firstToken()).status());
+    }
+
+    @Test
+    void aTestSendNeedsAnAddressAndNamesIt(LocalAws aws, CloudcheckSandbox sandbox) {
+        CreatedRequest request = CreatedRequest.make(aws, sandbox);
+        SendHandler handler = new SendHandler(TestStack.components(aws, sandbox, "SendFunction"));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleEvents.load("go-send.json")
+                .pathParameter("goApiReference", request.goApiReference()).header("idempotency-key", null)
+                .body("{\"test\": true}").event(), new TestContext());
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals("testEmailAddress", body(response).get("error").get("problems").get(0).get("field").asText());
+        assertEquals(0, sandbox.successfulCalls("/go/send/"));
+    }
+
+    @Test
+    void resendsToOneRecipient(LocalAws aws, CloudcheckSandbox sandbox) {
+        CreatedRequest request = CreatedRequest.make(aws, sandbox);
+        SendHandler handler = new SendHandler(TestStack.components(aws, sandbox, "SendFunction"));
+        handler.handleRequest(send(request, UUID.randomUUID().toString()), new TestContext());
+
+        APIGatewayV2HTTPResponse resent = handler.handleRequest(SampleEvents.load("go-resend.json")
+                .pathParameter("goApiReference", request.goApiReference())
+                .pathParameter("recipientToken", request.firstToken()).event(), new TestContext());
+
+        assertEquals(200, resent.getStatusCode(), resent.getBody());
+        assertEquals("SUCCESS", body(resent).get("result").asText());
+    }
+
+    @Test
+    void aRequestNotMadeHereIs404WithoutCallingCloudcheck(LocalAws aws, CloudcheckSandbox sandbox) {
+        SendHandler handler = new SendHandler(TestStack.components(aws, sandbox, "SendFunction"));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleEvents.load("go-send.json")
+                .pathParameter("goApiReference", "never-made").header("idempotency-key", null).event(), new TestContext());
+
+        assertEquals(404, response.getStatusCode());
+        assertEquals("GO_REQUEST_NOT_FOUND", body(response).get("error").get("code").asText());
+        assertEquals(0, sandbox.calls().size());
+    }
+
+    private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent send(CreatedRequest request, String key) {
+        return SampleEvents.load("go-send.json").pathParameter("goApiReference", request.goApiReference())
+                .header("idempotency-key", key).event();
+    }
+}
