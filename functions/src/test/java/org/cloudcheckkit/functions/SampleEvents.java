@@ -56,8 +56,14 @@ public final class SampleEvents {
         return this;
     }
 
-    public SampleEvents queryParameters(Map<String, String> parameters) {
-        event.setQueryStringParameters(new HashMap<>(parameters));
+    public SampleEvents queryParameter(String name, String value) {
+        Map<String, String> parameters = new HashMap<>(event.getQueryStringParameters());
+        if (value == null) {
+            parameters.remove(name);
+        } else {
+            parameters.put(name, value);
+        }
+        event.setQueryStringParameters(parameters);
         return this;
     }
 

@@ -241,6 +241,11 @@ public final class CloudcheckSandbox implements SandboxControl, AutoCloseable {
     }
 
     @Override
+    public List<org.cloudcheckkit.sandbox.api.ServedDocument> servedDocuments() {
+        return calls.documents();
+    }
+
+    @Override
     public List<CallRecord> calls() {
         return calls.records();
     }

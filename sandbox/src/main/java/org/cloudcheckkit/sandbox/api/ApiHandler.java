@@ -1,5 +1,11 @@
 package org.cloudcheckkit.sandbox.api;
 
+import java.util.HexFormat;
+import java.security.NoSuchAlgorithmException;
+import java.security.MessageDigest;
+import java.security.DigestOutputStream;
+import java.net.URLDecoder;
+import java.io.FilterOutputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpExchange;
@@ -143,7 +149,7 @@ public final class ApiHandler implements HttpHandler {
         if (response instanceof ApiResponse.Json json) {
             return json(200, json.body(), 0);
         }
-        return streamed((ApiResponse.Document) response);
+        return streamed(endpoint.path(), subject(form), (ApiResponse.Document) response);
     }
 
     private static FormParameters parse(RawForm form) {
@@ -174,17 +180,58 @@ public final class ApiHandler implements HttpHandler {
         }
     }
 
-    /** Chunked, straight from the document's writer: nothing of its size is held in memory. */
-    private static Reply streamed(ApiResponse.Document document) {
+    /**
+     * Chunked, straight from the document's writer: nothing of its size is held in memory. The bytes are hashed on
+     * their way out and the document logged once all are sent.
+     */
+    private Reply streamed(String path, String subject, ApiResponse.Document document) {
         return new Reply(200, 0, exchange -> {
             exchange.getResponseHeaders().set("Content-Type", document.contentType());
             exchange.getResponseHeaders().set("Content-Disposition",
                     "attachment; filename=\"" + document.fileName() + "\"");
             exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), STREAM_BUFFER_BYTES)) {
+            MessageDigest digest = sha256();
+            long[] size = {0};
+            try (OutputStream out = new BufferedOutputStream(new DigestOutputStream(new FilterOutputStream(
+                    exchange.getResponseBody()) {
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                    out.write(bytes, offset, length);
+                    size[0] += length;
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                    out.write(b);
+                    size[0]++;
+                }
+            }, digest), STREAM_BUFFER_BYTES)) {
                 document.body().writeTo(out);
             }
+            calls.recordDocument(new ServedDocument(requestClock.instant(), path, subject, document.contentType(),
+                    HexFormat.of().formatHex(digest.digest()), size[0]));
         });
+    }
+
+    /** The token or goApiReference a document was asked for. */
+    private static String subject(RawForm form) {
+        if (form.text() == null) {
+            return null;
+        }
+        for (String pair : form.text().split("&")) {
+            if (pair.startsWith("token=") || pair.startsWith("goApiReference=")) {
+                return URLDecoder.decode(pair.substring(pair.indexOf('=') + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
     }
 
     private static Reply error(ApiException error) {

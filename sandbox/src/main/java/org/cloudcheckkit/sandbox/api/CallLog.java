@@ -7,12 +7,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The API calls received, newest last; the list keeps the latest 10,000 while the success counts are exact. */
+/**
+ * The API calls received and the documents served, newest last; each list keeps the latest 10,000 while the success
+ * counts are exact.
+ */
 public final class CallLog {
 
     private static final int CAPACITY = 10_000;
 
     private final Deque<CallRecord> records = new ArrayDeque<>();
+    private final Deque<ServedDocument> documents = new ArrayDeque<>();
     private final Map<String, LongAdder> successesByPath = new ConcurrentHashMap<>();
 
     public void record(CallRecord call) {
@@ -24,6 +28,21 @@ public final class CallLog {
                 records.removeFirst();
             }
             records.addLast(call);
+        }
+    }
+
+    public void recordDocument(ServedDocument document) {
+        synchronized (documents) {
+            if (documents.size() == CAPACITY) {
+                documents.removeFirst();
+            }
+            documents.addLast(document);
+        }
+    }
+
+    public List<ServedDocument> documents() {
+        synchronized (documents) {
+            return List.copyOf(documents);
         }
     }
 
@@ -42,6 +61,9 @@ public final class CallLog {
         synchronized (records) {
             records.clear();
             successesByPath.clear();
+        }
+        synchronized (documents) {
+            documents.clear();
         }
     }
 }

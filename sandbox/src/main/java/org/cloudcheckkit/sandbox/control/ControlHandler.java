@@ -108,6 +108,7 @@ public final class ControlHandler implements HttpHandler {
                     sandbox.failNextCallbacks(fault);
                     return fault;
                 }),
+                route("GET", "documents", (path, body, query) -> sandbox.servedDocuments()),
                 route("GET", "calls", (path, body, query) -> query.isPresent("path")
                         ? sandbox.calls().stream().filter(call -> call.path().equals(query.value("path"))).toList()
                         : sandbox.calls()),

@@ -65,6 +65,9 @@ public interface SandboxControl {
     /** The API calls received, oldest first (the latest 10,000). */
     List<CallRecord> calls();
 
+    /** The PDFs and zips served, with the SHA-256 of the bytes sent, oldest first (the latest 10,000). */
+    List<org.cloudcheckkit.sandbox.api.ServedDocument> servedDocuments();
+
     /** Every callback delivery attempt, oldest first (the latest 10,000). */
     List<CallbackDelivery> callbackDeliveries();
 
