@@ -107,7 +107,7 @@ public final class ZipArchiver {
         try {
             ZipRetrieval retrieval = cloudcheck.go().retrievePdfs(jobToken, deadline);
             if (retrieval instanceof ZipRetrieval.InProgress progress) {
-                update(goApiReference, "SET complete = :complete, total = :total, #due = :due REMOVE leaseUntil",
+                update(goApiReference, "SET #complete = :complete, #total = :total, #due = :due REMOVE leaseUntil",
                         Map.of(":complete", Item.n(progress.complete()), ":total", Item.n(progress.total()),
                                 ":due", Item.n(clock.millis() + pollInterval.toMillis())));
                 return;
@@ -141,7 +141,7 @@ public final class ZipArchiver {
         PdfJob job = cloudcheck.go().generatePdfs(goApiReference, deadline);
         log.info("results of Go request {} changed since its zip was generated; generating again", goApiReference);
         update(goApiReference, "SET jobToken = :token, regenerations = regenerations + :one, #due = :due REMOVE leaseUntil, "
-                        + "complete, total",
+                        + "#complete, #total",
                 Map.of(":token", Item.s(job.token()), ":one", Item.n(1), ":due", Item.n(clock.millis() + pollInterval.toMillis())));
     }
 
@@ -180,7 +180,8 @@ public final class ZipArchiver {
 
     private void update(String goApiReference, String expression, Map<String, AttributeValue> values, String condition) {
         Map<String, String> names = new HashMap<>();
-        for (String name : new String[] {"state", "work", "due", "size"}) {
+        // Placeholders for attribute names DynamoDB reserves (state, size, total...) or that are ours (work, due).
+        for (String name : new String[] {"state", "work", "due", "size", "complete", "total"}) {
             if (expression.contains("#" + name) || (condition != null && condition.contains("#" + name))) {
                 names.put("#" + name, name.equals("work") ? WORK : name.equals("due") ? DUE_AT : name);
             }
