@@ -81,9 +81,12 @@ public final class Components {
         this.random = random;
     }
 
+    /** What a handler's no-argument constructor uses: the function's environment, the system clock, SecureRandom. */
     public static Components fromEnvironment(Map<String, String> environment) {
-        return new Components(Settings.from(environment), new AwsClients(AwsSettings.fromEnvironment(environment)),
-                Clock.systemUTC(), new SecureRandom());
+        Components components = new Components(Settings.from(environment),
+                new AwsClients(AwsSettings.fromEnvironment(environment)), Clock.systemUTC(), new SecureRandom());
+        SnapStartPriming.register(components);
+        return components;
     }
 
     public Settings settings() {
@@ -208,6 +211,14 @@ public final class Components {
         return InitiateVerificationService.from(settings, dynamoDb(), secretsManager(), clock, random);
     }
 
+    boolean hasDynamoDb() {
+        return dynamoDb.isBuilt();
+    }
+
+    boolean hasArchiveStore() {
+        return archiveStore.isBuilt();
+    }
+
     /** A value built on first use and kept. */
     private static final class Once<T> {
         private T value;
@@ -217,6 +228,10 @@ public final class Components {
                 value = build.get();
             }
             return value;
+        }
+
+        synchronized boolean isBuilt() {
+            return value != null;
         }
     }
 }
