@@ -1,0 +1,145 @@
+package org.cloudcheckkit.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.cloudcheckkit.localaws.ServerlessFunction;
+
+/**
+ * Figure 1: cold start per function. Each measurement is a fresh JVM pinned to one core ({@code taskset -c 0}) with the
+ * function's environment from template.yaml - its JAVA_TOOL_OPTIONS included - that constructs the handler from
+ * functions.jar as Lambda would and serves the function's first event against moto and the sandbox. Timed from just
+ * before the process is started to the line it prints with its answer. The floor is the same JVM, event and event
+ * reading with a handler that returns a constant; runs of the two are interleaved so that noise falls on both.
+ */
+final class ColdStart {
+    private static final String LAUNCHER = "org.cloudcheckkit.bench.launcher.ColdStartLauncher";
+    private static final String FLOOR = "org.cloudcheckkit.bench.launcher.ConstantHandler";
+
+    private final BenchStack stack;
+    private final FreshEvents events;
+    private final Path functionsJar;
+    private final Path launcherJar;
+    private final String javaCommand;
+
+    ColdStart(BenchStack stack, Path functionsJar, Path launcherJar, String java) {
+        this.stack = stack;
+        this.events = new FreshEvents(stack);
+        this.functionsJar = functionsJar;
+        this.launcherJar = launcherJar;
+        this.javaCommand = java;
+    }
+
+    record Result(String function, String sample, List<Long> runs, List<Long> floorRuns, String answer, String phases) {
+        long median() {
+            return Statistics.median(runs);
+        }
+
+        long floorMedian() {
+            return Statistics.median(floorRuns);
+        }
+    }
+
+    Result measure(ServerlessFunction function, int repetitions) {
+        String handlerClass = function.handler().orElseThrow().replaceFirst("::.*$", "");
+        Map<String, String> environment = stack.environment(function.logicalId());
+        List<Long> runs = new ArrayList<>();
+        List<Long> floor = new ArrayList<>();
+        String answer = null;
+        String phases = null;
+        for (int i = 0; i < repetitions; i++) {
+            Path event = events.eventFor(function);
+            Run run = launch(handlerClass, event, environment);
+            runs.add(run.millis);
+            answer = run.answer;
+            phases = run.phases;
+            floor.add(launch(FLOOR, stack.projectRoot.resolve("events/go-create.json"), environment).millis);
+        }
+        return new Result(function.logicalId(), events.sampleFor(function), runs, floor, answer, phases);
+    }
+
+    private record Run(long millis, String answer, String phases) {
+    }
+
+    private Run launch(String handlerClass, Path event, Map<String, String> environment) {
+        List<String> command = new ArrayList<>(List.of("taskset", "-c", "0", javaCommand));
+        // Extra flags for experiments (e.g. -Xlog:class+load); the measured runs use only the template's.
+        String extra = System.getProperty("bench.jvmArgs", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", functionsJar + java.io.File.pathSeparator + launcherJar, LAUNCHER, handlerClass,
+                event.toString()));
+        Path errors;
+        try {
+            errors = Files.createTempFile("cold-start-", ".log");
+            errors.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
+        Map<String, String> childEnvironment = builder.environment();
+        childEnvironment.clear();
+        childEnvironment.putAll(minimalHost());
+        childEnvironment.putAll(environment);
+        long started = System.nanoTime();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + command, e);
+        }
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("RESPONSE ")) {
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    process.waitFor(10, TimeUnit.SECONDS);
+                    String phases = Files.readAllLines(errors, StandardCharsets.UTF_8).stream()
+                            .filter(logged -> logged.startsWith("PHASES ")).map(logged -> logged.substring(7))
+                            .findFirst().orElse("");
+                    return new Run(millis, line.substring("RESPONSE ".length()), phases);
+                }
+            }
+            process.waitFor(10, TimeUnit.SECONDS);
+            List<String> log = Files.readAllLines(errors, StandardCharsets.UTF_8);
+            throw new IllegalStateException(handlerClass + " ended without answering (exit " + process.exitValue() + "):\n"
+                    + String.join("\n", log.subList(Math.max(0, log.size() - 25), log.size())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** Just what a process needs from the host (Lambda gives a function little more than its own variables). */
+    private static Map<String, String> minimalHost() {
+        Map<String, String> host = new HashMap<>();
+        for (String name : new String[] {"PATH", "HOME", "TMPDIR", "LANG"}) {
+            String value = System.getenv(name);
+            if (value != null) {
+                host.put(name, value);
+            }
+        }
+        return host;
+    }
+
+    static Path jarOf(Path projectRoot, String path) {
+        Path jar = projectRoot.resolve(path);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with bench/run (it packages it)");
+        }
+        return jar;
+    }
+}

@@ -1,0 +1,156 @@
+package org.cloudcheckkit.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.cloudcheckkit.callbacks.CallbackKind;
+import org.cloudcheckkit.functions.akahu.AkahuInitiateHandler;
+import org.cloudcheckkit.functions.go.CreateHandler;
+import org.cloudcheckkit.functions.go.SendHandler;
+import org.cloudcheckkit.localaws.FunctionEvent;
+import org.cloudcheckkit.localaws.ServerlessFunction;
+import org.cloudcheckkit.sandbox.go.VerificationOutcome;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A function's first event for one measurement, from the sample in events/ that matches its first route, with fresh
+ * data where the sample has a placeholder: a Go request whose recipient has responded, an Akahu session, a new
+ * Idempotency-Key, a new access token. So every cold start does the full work a first request does, and no run
+ * replays another's answer.
+ */
+final class FreshEvents {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final BenchStack stack;
+    private final SecureRandom random = new SecureRandom();
+
+    FreshEvents(BenchStack stack) {
+        this.stack = stack;
+    }
+
+    /** The event file for one run of this function. */
+    Path eventFor(ServerlessFunction function) {
+        String sample = sampleFor(function);
+        String text = read(stack.projectRoot.resolve("events").resolve(sample));
+        if (text.contains("REPLACE-goApiReference") || text.contains("REPLACE-recipientToken") || text.contains("REPLACE-cid")) {
+            Go go = respondedGoRecipient();
+            text = text.replace("REPLACE-goApiReference", go.goApiReference).replace("REPLACE-recipientToken", go.token)
+                    .replace("REPLACE-cid", go.callbackId)
+                    .replace("REPLACE-t", stack.components("WebhookReceiptFunction").callbackTokens()
+                            .tokenFor(CallbackKind.GO, go.callbackId));
+        }
+        if (text.contains("REPLACE-akahuToken")) {
+            text = text.replace("REPLACE-akahuToken", akahuSession());
+        }
+        text = text.replace("REPLACE-webhookToken", stack.aws.secretFields("CallbackSecretId").get("webhookToken"));
+        text = text.replaceAll("\"idempotency-key\": \"[^\"]*\"", "\"idempotency-key\": \"" + UUID.randomUUID() + "\"");
+        if (sample.startsWith("card-verification")) {
+            String accessToken = HexFormat.of().formatHex(random.generateSeed(24));
+            text = text.replaceAll("\\\\\"accessToken\\\\\": *\\\\\"[^\\\\]*\\\\\"", "\\\\\"accessToken\\\\\": \\\\\"" + accessToken + "\\\\\"");
+        }
+        try {
+            Path file = Files.createTempFile("event-" + function.logicalId() + "-", ".json");
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The events/ sample for a function: the one for its first HTTP route, or its stream or schedule sample. */
+    String sampleFor(ServerlessFunction function) {
+        for (FunctionEvent event : function.events()) {
+            if (event instanceof FunctionEvent.HttpApi http) {
+                return sampleWithRoute(http.routeKey()).orElseThrow(() -> new IllegalStateException(
+                        "events/ has no sample for " + http.routeKey()));
+            }
+            if (event instanceof FunctionEvent.DynamoDb) {
+                return "archive-stream-insert.json";
+            }
+            if (event instanceof FunctionEvent.Schedule) {
+                return "reconcile-schedule.json";
+            }
+        }
+        throw new IllegalStateException(function.logicalId() + " has no event this benchmark knows");
+    }
+
+    private Optional<String> sampleWithRoute(String routeKey) {
+        try (var files = Files.list(stack.projectRoot.resolve("events"))) {
+            return files.sorted().filter(file -> {
+                JsonNode json = readJson(file);
+                return json.has("routeKey") && json.get("routeKey").asText().equals(routeKey)
+                        && !file.getFileName().toString().contains("invalid");
+            }).map(file -> file.getFileName().toString()).findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Go(String goApiReference, String token, String callbackId) {
+    }
+
+    /** A Go request made through the real handlers, sent, with its recipient responded in the sandbox. */
+    private Go respondedGoRecipient() {
+        APIGatewayV2HTTPResponse created = new CreateHandler(stack.components("CreateFunction")).handleRequest(
+                apiEvent(read(stack.projectRoot.resolve("events/go-create.json"))
+                        .replaceAll("\"idempotency-key\": \"[^\"]*\"", "\"idempotency-key\": \"" + UUID.randomUUID() + "\"")),
+                null);
+        JsonNode body = readJson(created.getBody());
+        String goApiReference = body.get("goApiReference").asText();
+        String token = body.get("recipients").get(0).get("recipientToken").asText();
+        new SendHandler(stack.components("SendFunction")).handleRequest(apiEvent(read(stack.projectRoot
+                .resolve("events/go-send.json")).replace("REPLACE-goApiReference", goApiReference)
+                .replaceAll("\"idempotency-key\": \"[^\"]*\"", "\"idempotency-key\": \"" + UUID.randomUUID() + "\"")), null);
+        stack.sandbox.completeRecipient(token, VerificationOutcome.PASS);
+        Map<String, AttributeValue> request = stack.aws.dynamoDb().getItem(r -> r.tableName(stack.aws.physicalName("Table"))
+                .key(Map.of("pk", AttributeValue.fromS("GO#" + goApiReference), "sk", AttributeValue.fromS("REQUEST")))).item();
+        return new Go(goApiReference, token, request.get("callbackId").s());
+    }
+
+    private String akahuSession() {
+        APIGatewayV2HTTPResponse started = new AkahuInitiateHandler(stack.components("AkahuInitiateFunction")).handleRequest(
+                apiEvent(read(stack.projectRoot.resolve("events/akahu-initiate.json"))
+                        .replaceAll("\"idempotency-key\": \"[^\"]*\"", "\"idempotency-key\": \"" + UUID.randomUUID() + "\"")),
+                null);
+        String token = readJson(started.getBody()).get("token").asText();
+        stack.sandbox.completeAkahu(token, org.cloudcheckkit.sandbox.akahu.AkahuStatus.PASS);
+        return token;
+    }
+
+    private static APIGatewayV2HTTPEvent apiEvent(String json) {
+        return LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, FreshEvents.class.getClassLoader())
+                .fromJson(json);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode readJson(Path file) {
+        return readJson(read(file));
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
