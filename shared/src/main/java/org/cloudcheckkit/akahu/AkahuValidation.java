@@ -1,8 +1,6 @@
 package org.cloudcheckkit.akahu;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Set;
 import org.cloudcheckkit.cloudcheck.akahu.AkahuInitiateRequest;
 import org.cloudcheckkit.cloudcheck.akahu.AkahuReview;
@@ -33,7 +31,7 @@ public final class AkahuValidation {
         Problems problems = new Problems();
         JsonObjectCheck root = JsonObjectCheck.root(problems, body);
         root.allowOnly(INITIATE_FIELDS);
-        String callback = httpUrl(root, "callback");
+        String callback = root.httpUrl("callback");
         if (callback == null && defaultCallback == null && root.isPresent() && problems.isEmpty()) {
             root.problem("callback", "REQUIRED", "'callback' is required: the URL the customer returns to after Akahu");
         }
@@ -77,26 +75,5 @@ public final class AkahuValidation {
         String notes = root.string("notes", false, 2000);
         problems.throwIfAny();
         return new AkahuReview(token, decision, notes);
-    }
-
-    private static String httpUrl(JsonObjectCheck check, String field) {
-        String value = check.string(field, false, 2048);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (!isHttpUrl(value)) {
-            check.problem(field, "HTTP_URL", "'" + field + "' must be an absolute http:// or https:// URL");
-            return null;
-        }
-        return value;
-    }
-
-    static boolean isHttpUrl(String value) {
-        try {
-            URI uri = new URI(value);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }

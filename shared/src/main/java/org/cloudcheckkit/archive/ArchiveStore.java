@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
@@ -63,18 +64,17 @@ public final class ArchiveStore {
      * {@code sha256} tag, which changes no version. Either way the SHA-256 is returned for the record.
      */
     public ArchivedObject putStream(String key, InputStream body, String contentType, Map<String, String> metadata) {
-        MessageDigest digest = digest();
         byte[] buffer = new byte[PART_SIZE];
         int filled = fill(body, buffer);
         if (filled < PART_SIZE) {
-            byte[] whole = java.util.Arrays.copyOf(buffer, filled);
-            return putBytes(key, whole, contentType, metadata);
+            return putBytes(key, Arrays.copyOf(buffer, filled), contentType, metadata);
         }
-        return multipart(key, body, contentType, metadata, digest, buffer, filled);
+        return multipart(key, body, contentType, metadata, buffer, filled);
     }
 
     private ArchivedObject multipart(String key, InputStream body, String contentType, Map<String, String> metadata,
-                                     MessageDigest digest, byte[] buffer, int firstPartSize) {
+                                     byte[] buffer, int firstPartSize) {
+        MessageDigest digest = digest();
         String uploadId = s3.createMultipartUpload(request -> request.bucket(bucket).key(key).contentType(contentType)
                 .metadata(metadata).serverSideEncryption(ServerSideEncryption.AWS_KMS)).uploadId();
         List<CompletedPart> parts = new ArrayList<>();
@@ -85,7 +85,7 @@ public final class ArchiveStore {
                 digest.update(buffer, 0, filled);
                 size += filled;
                 int number = partNumber;
-                RequestBody part = RequestBody.fromBytes(filled == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, filled));
+                RequestBody part = RequestBody.fromBytes(filled == buffer.length ? buffer : Arrays.copyOf(buffer, filled));
                 String etag = s3.uploadPart(request -> request.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
                         part).eTag();
                 parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());

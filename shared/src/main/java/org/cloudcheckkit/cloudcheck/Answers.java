@@ -72,20 +72,22 @@ final class Answers {
     }
 
     private JsonNode parse(Endpoint endpoint, HttpTransport.Response response, String raw) throws UnansweredStatus {
+        JsonNode root = null;
+        JsonProcessingException malformed = null;
         try {
-            JsonNode root = json.readTree(raw);
-            if (root == null || !root.isObject()) {
-                throw new JsonProcessingException("not a JSON object") { };
-            }
-            return root;
+            root = json.readTree(raw);
         } catch (JsonProcessingException e) {
-            // A gateway in front of Cloudcheck answers 502/503 with HTML; that is an outage, not a protocol error.
-            if (response.status() >= 500 || response.status() == 429) {
-                throw new UnansweredStatus(response.status(), response.retryAfter());
-            }
-            throw new CloudcheckProtocolException(endpoint.path,
-                    "HTTP " + response.status() + " answer is not a JSON object (" + response.mediaType() + ")", e);
+            malformed = e;
         }
+        if (root != null && root.isObject()) {
+            return root;
+        }
+        // A gateway in front of Cloudcheck answers 502/503 with HTML; that is an outage, not a protocol error.
+        if (response.status() >= 500 || response.status() == 429) {
+            throw new UnansweredStatus(response.status(), response.retryAfter());
+        }
+        throw new CloudcheckProtocolException(endpoint.path,
+                "HTTP " + response.status() + " answer is not a JSON object (" + response.mediaType() + ")", malformed);
     }
 
     /**

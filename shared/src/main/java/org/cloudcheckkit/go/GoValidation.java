@@ -1,7 +1,6 @@
 package org.cloudcheckkit.go;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -74,7 +73,7 @@ public final class GoValidation {
             checkEmailList(root, "notificationEmailAddress", notificationEmails);
         }
         Boolean sendReminders = root.bool("sendReminders");
-        String completeUrl = httpUrl(root, "completeUrl");
+        String completeUrl = root.httpUrl("completeUrl");
         refuseNotificationUrl(root);
         List<GoRecipient> recipients = new ArrayList<>();
         boolean anyEmail = false;
@@ -112,7 +111,7 @@ public final class GoValidation {
                     "emailAddress or mobileNumber is required unless generateLink is true");
         }
         RequestTypes requestType = requestType(root);
-        String completeUrl = httpUrl(root, "completeUrl");
+        String completeUrl = root.httpUrl("completeUrl");
         refuseNotificationUrl(root);
         EmailMessage message = emailMessage(root, !isBlank(email));
         problems.throwIfAny();
@@ -295,23 +294,6 @@ public final class GoValidation {
                 return;
             }
         }
-    }
-
-    static String httpUrl(JsonObjectCheck check, String field) {
-        String value = check.string(field, false, 2048);
-        if (isBlank(value)) {
-            return null;
-        }
-        try {
-            URI uri = new URI(value);
-            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
-                return value;
-            }
-        } catch (java.net.URISyntaxException e) {
-            // reported below
-        }
-        check.problem(field, "HTTP_URL", "'" + field + "' must be an absolute http:// or https:// URL");
-        return null;
     }
 
     private static void refuseNotificationUrl(JsonObjectCheck root) {

@@ -1,6 +1,8 @@
 package org.cloudcheckkit.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -86,6 +88,28 @@ public final class JsonObjectCheck {
             return null;
         }
         return text;
+    }
+
+    /** An absolute http:// or https:// URL, when present. */
+    public String httpUrl(String field) {
+        String value = string(field, false, 2048);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!isHttpUrl(value)) {
+            problems.add(pathOf(field), "HTTP_URL", "'" + field + "' must be an absolute http:// or https:// URL");
+            return null;
+        }
+        return value;
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     public Boolean bool(String field) {
