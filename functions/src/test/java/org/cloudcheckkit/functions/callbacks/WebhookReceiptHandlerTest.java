@@ -92,12 +92,9 @@ class WebhookReceiptHandlerTest {
         Components components = TestStack.components(aws, sandbox, "WebhookReceiptFunction");
         WebhookReceiptHandler handler = new WebhookReceiptHandler(components);
         String form = "goApiReference=g2&recipientToken=r2&status=Opened";
-        SampleEvents event = SampleEvents.load("callbacks-go.json")
-                .queryParameter("goApiReference", null).queryParameter("recipientToken", null).queryParameter("status", null)
+        SampleEvents event = SampleEvents.load("callbacks-go-post.json")
                 .queryParameter("cid", "c2").queryParameter("t", components.callbackTokens().tokenFor(CallbackKind.GO, "c2"))
-                .header("content-type", "application/x-www-form-urlencoded")
                 .body(Base64.getEncoder().encodeToString(form.getBytes()));
-        event.event().setIsBase64Encoded(true);
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(event.event(), new TestContext());
 
