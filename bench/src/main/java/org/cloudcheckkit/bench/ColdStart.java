@@ -58,11 +58,11 @@ final class ColdStart {
         String phases = null;
         for (int i = 0; i < repetitions; i++) {
             Path event = events.eventFor(function);
-            Run run = launch(handlerClass, event, environment);
+            Run run = launch(handlerClass, event, environment, experimentFlags());
             runs.add(run.millis);
             answer = run.answer;
             phases = run.phases;
-            floor.add(launch(FLOOR, stack.projectRoot.resolve("events/go-create.json"), environment).millis);
+            floor.add(launch(FLOOR, stack.projectRoot.resolve("events/go-create.json"), environment, experimentFlags()).millis);
         }
         return new Result(function.logicalId(), events.sampleFor(function), runs, floor, answer, phases);
     }
@@ -70,13 +70,67 @@ final class ColdStart {
     private record Run(long millis, String answer, String phases) {
     }
 
-    private Run launch(String handlerClass, Path event, Map<String, String> environment) {
-        List<String> command = new ArrayList<>(List.of("taskset", "-c", "0", javaCommand));
-        // Extra flags for experiments (e.g. -Xlog:class+load); the measured runs use only the template's.
-        String extra = System.getProperty("bench.jvmArgs", "").strip();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
+    /**
+     * What one cold start loads, from one more (untimed) run with the class-loading log on: classes by where they
+     * come from. This is the measured part of the cause when the target is missed.
+     */
+    Map<String, Integer> classesLoaded(ServerlessFunction function) {
+        String handlerClass = function.handler().orElseThrow().replaceFirst("::.*$", "");
+        try {
+            Path log = Files.createTempFile("class-load-", ".log");
+            log.toFile().deleteOnExit();
+            launch(handlerClass, events.eventFor(function), stack.environment(function.logicalId()),
+                    List.of("-Xlog:class+load=info:file=" + log));
+            Map<String, Integer> sources = new java.util.LinkedHashMap<>();
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                int at = line.indexOf("[class,load] ");
+                if (at < 0) {
+                    continue;
+                }
+                String[] parts = line.substring(at + 13).split(" source: ", 2);
+                sources.merge(origin(parts[0], parts.length > 1 ? parts[1] : ""), 1, Integer::sum);
+            }
+            return sources;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where a loaded class comes from, in the groups the report names. */
+    static String origin(String className, String source) {
+        if (source.startsWith("shared objects file") || source.startsWith("jrt:")) {
+            return "JDK";
+        }
+        if (className.startsWith("software.amazon.awssdk.")) {
+            return "AWS SDK";
+        }
+        if (className.startsWith("com.fasterxml.jackson.")) {
+            return "Jackson";
+        }
+        if (className.startsWith("org.cloudcheckkit.bench.")) {
+            return "launcher";
+        }
+        if (className.startsWith("org.cloudcheckkit.")) {
+            return "this project";
+        }
+        if (className.startsWith("com.amazonaws.")) {
+            return "Lambda libraries";
+        }
+        if (className.contains("$$Lambda$") || source.contains("__JVM_LookupDefineClass__") || source.contains("__Lambda")) {
+            return "JDK";
+        }
+        return "other";
+    }
+
+    /** Extra flags for experiments (e.g. -Xlog:gc); the measured runs otherwise use only the template's. */
+    private static List<String> experimentFlags() {
+        String extra = System.getProperty("bench.jvmArgs", "").strip();
+        return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
+    }
+
+    private Run launch(String handlerClass, Path event, Map<String, String> environment, List<String> extraFlags) {
+        List<String> command = new ArrayList<>(List.of("taskset", "-c", "0", javaCommand));
+        command.addAll(extraFlags);
         command.addAll(List.of("-cp", functionsJar + java.io.File.pathSeparator + launcherJar, LAUNCHER, handlerClass,
                 event.toString()));
         Path errors;

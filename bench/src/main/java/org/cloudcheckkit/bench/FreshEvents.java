@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +17,10 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.cloudcheckkit.archive.ResultProcessor;
+import org.cloudcheckkit.archive.Subject;
 import org.cloudcheckkit.callbacks.CallbackKind;
+import org.cloudcheckkit.cloudcheck.Deadline;
 import org.cloudcheckkit.functions.akahu.AkahuInitiateHandler;
 import org.cloudcheckkit.functions.go.CreateHandler;
 import org.cloudcheckkit.functions.go.SendHandler;
@@ -45,6 +50,16 @@ final class FreshEvents {
         String text = read(stack.projectRoot.resolve("events").resolve(sample));
         if (text.contains("REPLACE-goApiReference") || text.contains("REPLACE-recipientToken") || text.contains("REPLACE-cid")) {
             Go go = respondedGoRecipient();
+            if (sample.equals("go-recipient-pdf.json")) {
+                // A download link needs an archived PDF; in production the archive function has made it by the time a
+                // front end asks. Without it this cold start would serve the not-found path.
+                ResultProcessor.Outcome archived = stack.components("ArchiveFunction").resultProcessor().refresh(
+                        new Subject.GoRecipient(go.goApiReference, go.token), "bench",
+                        Deadline.after(java.time.Duration.ofSeconds(30), java.time.Clock.systemUTC()));
+                if (archived != ResultProcessor.Outcome.ARCHIVED) {
+                    throw new IllegalStateException("the recipient for the download's first event was not archived: " + archived);
+                }
+            }
             text = text.replace("REPLACE-goApiReference", go.goApiReference).replace("REPLACE-recipientToken", go.token)
                     .replace("REPLACE-cid", go.callbackId)
                     .replace("REPLACE-t", stack.components("WebhookReceiptFunction").callbackTokens()
@@ -62,6 +77,38 @@ final class FreshEvents {
         try {
             Path file = Files.createTempFile("event-" + function.logicalId() + "-", ".json");
             Files.writeString(file, text, StandardCharsets.UTF_8);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A Go create (events/go-create.json) whose body has {@code recipients} recipients, each the sample's recipient
+     * with its own reference and e-mail address, under a new Idempotency-Key.
+     */
+    Path goCreateWith(int recipients) {
+        try {
+            ObjectNode event = (ObjectNode)
+                    readJson(stack.projectRoot.resolve("events/go-create.json"));
+            ObjectNode body = (ObjectNode)
+                    JSON.readTree(event.get("body").asText());
+            JsonNode sample = body.get("recipients").get(0);
+            ArrayNode roster = JSON.createArrayNode();
+            for (int i = 1; i <= recipients; i++) {
+                ObjectNode recipient = sample.deepCopy();
+                recipient.put("reference", String.format("cust-%04d", i));
+                recipient.put("emailAddress", String.format("customer.%04d@example.nz", i));
+                roster.add(recipient);
+            }
+            body.set("recipients", roster);
+            body.put("reference", "bench-" + recipients + "-recipients");
+            event.put("body", JSON.writeValueAsString(body));
+            ((ObjectNode) event.get("headers")).put("idempotency-key",
+                    UUID.randomUUID().toString());
+            Path file = Files.createTempFile("event-create-" + recipients + "-", ".json");
+            Files.writeString(file, JSON.writeValueAsString(event), StandardCharsets.UTF_8);
             file.toFile().deleteOnExit();
             return file;
         } catch (IOException e) {

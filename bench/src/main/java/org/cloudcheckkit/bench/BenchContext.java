@@ -1,0 +1,85 @@
+package org.cloudcheckkit.bench;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** The Context Lambda passes to one invocation: a request id and the time left of the function's timeout. */
+final class BenchContext implements Context {
+    private final String requestId = UUID.randomUUID().toString();
+    private final long deadline;
+    private final String functionName;
+
+    BenchContext(String functionName, long timeoutMillis) {
+        this.functionName = functionName;
+        this.deadline = System.currentTimeMillis() + timeoutMillis;
+    }
+
+    @Override
+    public String getAwsRequestId() {
+        return requestId;
+    }
+
+    @Override
+    public String getLogGroupName() {
+        return "/aws/lambda/" + functionName;
+    }
+
+    @Override
+    public String getLogStreamName() {
+        return "bench";
+    }
+
+    @Override
+    public String getFunctionName() {
+        return functionName;
+    }
+
+    @Override
+    public String getFunctionVersion() {
+        return "$LATEST";
+    }
+
+    @Override
+    public String getInvokedFunctionArn() {
+        return "arn:aws:lambda:ap-southeast-2:123456789012:function:" + functionName;
+    }
+
+    @Override
+    public CognitoIdentity getIdentity() {
+        return null;
+    }
+
+    @Override
+    public ClientContext getClientContext() {
+        return null;
+    }
+
+    @Override
+    public int getRemainingTimeInMillis() {
+        return (int) Math.max(0, deadline - System.currentTimeMillis());
+    }
+
+    @Override
+    public int getMemoryLimitInMB() {
+        return 1769;
+    }
+
+    @Override
+    public LambdaLogger getLogger() {
+        return new LambdaLogger() {
+            @Override
+            public void log(String message) {
+                System.err.println(message);
+            }
+
+            @Override
+            public void log(byte[] message) {
+                System.err.println(new String(message, StandardCharsets.UTF_8));
+            }
+        };
+    }
+}

@@ -1,0 +1,213 @@
+package org.cloudcheckkit.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cloudcheckkit.localaws.ServerlessFunction;
+import org.cloudcheckkit.localaws.StackTemplate;
+
+/**
+ * Runs the five figures one after another (the machine has two cores; nothing runs beside a measurement but the
+ * emulators it needs) and writes the report: bench/RESULTS.md for a full run, bench/out/ for a quick one or a subset.
+ * bench/run builds and stages what this needs and passes it in; see {@link Options#parse}.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    /**
+     * @param quick            every figure's code path once, tiny sizes; nothing asserted about times
+     * @param figures          which figures to run (all by default)
+     * @param output           the report file
+     * @param functionsJar     functions.jar as deployed (staged copy)
+     * @param launcherJar      bench-launcher.jar (staged copy)
+     * @param functionsClasses functions' runtime class path file, for figure 2
+     * @param ownOutputs       this project's modules inside functions.jar (functions, shared jars)
+     * @param workDirectory    scratch files and child JVMs' logs
+     * @param command          the command that reproduces this report
+     */
+    record Options(boolean quick, Set<Integer> figures, Path output, Path functionsJar, Path launcherJar,
+                   Path functionsClasses, List<Path> ownOutputs, Path workDirectory, String command) {
+
+        static Options parse(String[] args) {
+            Map<String, String> named = new LinkedHashMap<>();
+            boolean quick = false;
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--quick")) {
+                    quick = true;
+                } else if (args[i].startsWith("--") && i + 1 < args.length) {
+                    named.put(args[i].substring(2), args[++i]);
+                } else {
+                    throw new IllegalArgumentException("unknown argument " + args[i]);
+                }
+            }
+            Set<Integer> figures = new LinkedHashSet<>();
+            for (String figure : named.getOrDefault("figures", "1,2,3,4,5").split(",")) {
+                figures.add(Integer.parseInt(figure.strip()));
+            }
+            Path root = BenchStack.findProjectRoot();
+            Path out = root.resolve("bench/out");
+            boolean complete = !quick && figures.size() == 5;
+            Path output = named.containsKey("output") ? Path.of(named.get("output"))
+                    : complete ? root.resolve("bench/RESULTS.md")
+                    : out.resolve(quick ? "RESULTS-quick.md" : "RESULTS-partial.md");
+            List<Path> own = new ArrayList<>();
+            for (String path : named.getOrDefault("own", "").split(java.io.File.pathSeparator)) {
+                if (!path.isBlank()) {
+                    own.add(Path.of(path));
+                }
+            }
+            return new Options(quick, figures, output,
+                    Path.of(named.getOrDefault("functions-jar", root.resolve("functions/target/functions.jar").toString())),
+                    Path.of(named.getOrDefault("launcher-jar", root.resolve("bench/launcher/target/bench-launcher.jar").toString())),
+                    Path.of(named.getOrDefault("functions-classpath", root.resolve("functions/target/classpath.txt").toString())),
+                    own, Path.of(named.getOrDefault("work", out.resolve("work").toString())),
+                    named.getOrDefault("command", quick ? "bench/run --quick" : "bench/run"));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        // Must precede the first HttpServer in this JVM (the sandbox's): without it every local answer waits ~40 ms
+        // for a delayed ACK, which would be measured as our latency.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        Options options = Options.parse(args);
+        Files.createDirectories(options.workDirectory());
+        Files.createDirectories(options.output().toAbsolutePath().getParent());
+        Path root = BenchStack.findProjectRoot();
+        Report report = new Report(options, Machine.describe(), ZonedDateTime.now(ZoneOffset.UTC));
+        long started = System.nanoTime();
+        List<String> failures = new ArrayList<>();
+        Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("date", report.date().toString());
+        raw.put("machine", Machine.describe());
+        raw.put("command", options.command());
+        for (int figure : options.figures()) {
+            long figureStarted = System.nanoTime();
+            progress("figure " + figure + "...");
+            try {
+                switch (figure) {
+                    case 1 -> {
+                        Report.ColdStartFigure result = coldStart(root, options);
+                        raw.put("coldStart", result);
+                        report.coldStart(result);
+                    }
+                    case 2 -> {
+                        ArtifactSize.Result result = ArtifactSize.measure(options.functionsJar(), options.functionsClasses(),
+                                options.ownOutputs(), options.workDirectory());
+                        raw.put("artifact", result);
+                        report.artifact(result);
+                    }
+                    case 3 -> {
+                        List<WarmCost.Result> result = warmCost(root, options);
+                        raw.put("warmCost", result);
+                        report.warmCost(result);
+                    }
+                    case 4 -> {
+                        ArchiveMemory.Result result = archive(root, options);
+                        raw.put("archive", result);
+                        report.archive(result);
+                    }
+                    case 5 -> {
+                        CallbackBurst.Result result = burst(root, options);
+                        raw.put("burst", stripLatencies(result));
+                        report.burst(result);
+                    }
+                    default -> throw new IllegalArgumentException("there is no figure " + figure);
+                }
+            } catch (RuntimeException e) {
+                e.printStackTrace();
+                failures.add("figure " + figure + ": " + e);
+                report.failed(figure, e);
+            }
+            progress(String.format("figure %d done in %.0f s", figure, (System.nanoTime() - figureStarted) / 1e9));
+        }
+        report.totalSeconds((System.nanoTime() - started) / 1e9);
+        Path output = options.output();
+        if (!failures.isEmpty() && output.endsWith("RESULTS.md")) {
+            // A report with a figure missing must not replace the last complete one.
+            output = root.resolve("bench/out/RESULTS-failed.md");
+        }
+        Files.writeString(output, report.markdown(), StandardCharsets.UTF_8);
+        Path rawFile = root.resolve("bench/out").resolve(options.quick() ? "results-quick.json" : "results.json");
+        Files.createDirectories(rawFile.getParent());
+        new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(rawFile.toFile(), raw);
+        progress("wrote " + output);
+        if (!failures.isEmpty()) {
+            progress("FAILED: " + String.join("; ", failures));
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    static void progress(String message) {
+        System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + message);
+        System.out.flush();
+    }
+
+    private static Report.ColdStartFigure coldStart(Path root, Options options) {
+        int repetitions = options.quick() ? 1 : 5;
+        try (BenchStack stack = BenchStack.start(root)) {
+            ColdStart coldStart = new ColdStart(stack, options.functionsJar(), options.launcherJar(), WarmCost.javaCommand());
+            List<ColdStart.Result> results = new ArrayList<>();
+            Map<String, Map<String, Integer>> classes = new LinkedHashMap<>();
+            for (ServerlessFunction function : StackTemplate.read(root.resolve("template.yaml")).functions()) {
+                ColdStart.Result result = coldStart.measure(function, repetitions);
+                results.add(result);
+                progress(String.format("  %-30s median %5d ms, floor %4d ms", result.function(), result.median(),
+                        result.floorMedian()));
+                if (!options.quick() || classes.isEmpty()) {
+                    classes.put(function.logicalId(), coldStart.classesLoaded(function));
+                }
+            }
+            return new Report.ColdStartFigure(repetitions, results, classes);
+        }
+    }
+
+    private static List<WarmCost.Result> warmCost(Path root, Options options) {
+        try (BenchStack stack = BenchStack.start(root)) {
+            return new WarmCost(stack, options.workDirectory()).measure(options.quick() ? 1 : 3, options.quick());
+        }
+    }
+
+    private static ArchiveMemory.Result archive(Path root, Options options) {
+        try (BenchStack stack = BenchStack.start(root)) {
+            ArchiveMemory archive = new ArchiveMemory(stack, options.workDirectory());
+            // 64 PDFs of 16 MiB: a zip just over 1 GiB. Quick: two PDFs of 5 MiB, still two multipart parts.
+            return options.quick() ? archive.measure(2, 5L << 20, 1) : archive.measure(64, 16L << 20, 3);
+        }
+    }
+
+    private static CallbackBurst.Result burst(Path root, Options options) {
+        CallbackBurst burst = new CallbackBurst(root, options.workDirectory());
+        return options.quick() ? burst.measure(20, 100, 4, Duration.ofMinutes(2))
+                : burst.measure(1_000, 5_000, 8, Duration.ofMinutes(15));
+    }
+
+    /** Every latency of 10,000 calls is more than anyone reads; their percentiles are in the report. */
+    private static Map<String, Object> stripLatencies(CallbackBurst.Result result) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("result", result.toString().replaceAll("(latencyNanos|motoWriteNanos)=\\[[^]]*]", "$1=[...]"));
+        figures.put("burstPerSecond", result.burst().perSecond());
+        figures.put("burstP50Nanos", result.burst().p50());
+        figures.put("burstP99Nanos", result.burst().p99());
+        figures.put("floorPerSecond", result.floor().perSecond());
+        figures.put("floorP50Nanos", result.floor().p50());
+        figures.put("floorP99Nanos", result.floor().p99());
+        return figures;
+    }
+
+    static String utc(ZonedDateTime time) {
+        return time.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+    }
+}
