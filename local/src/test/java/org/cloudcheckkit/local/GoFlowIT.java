@@ -124,7 +124,12 @@ class GoFlowIT {
         List<CallbackDelivery> dropped = cloudcheck.callbackDeliveries().stream()
                 .filter(delivery -> delivery.url().contains(token) && "DROP".equals(delivery.fault())).toList();
         assertEquals(3, dropped.size(), "no callback told the API the recipient had responded");
-        assertTrue(history(frontEnd, token).contains("Responded from reconciler"), history(frontEnd, token).toString());
+        assertTrue(dropped.stream().anyMatch(delivery -> delivery.url().contains("status=Responded")), dropped.toString());
+        // Who found out is a race: the reconciler, or the late processing of an earlier (Sent or Delivered) callback,
+        // which fetches the state as it is now. Either way the lost callbacks cost nothing. The reconciler alone is
+        // proven in functions/ (GoArchiveTest), where nothing else runs.
+        assertTrue(history(frontEnd, token).stream().anyMatch(change -> change.startsWith("Responded")),
+                history(frontEnd, token).toString());
     }
 
     @Test
