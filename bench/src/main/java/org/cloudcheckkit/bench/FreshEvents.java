@@ -150,14 +150,14 @@ final class FreshEvents {
 
     /** A Go request made through the real handlers, sent, with its recipient responded in the sandbox. */
     private Go respondedGoRecipient() {
-        APIGatewayV2HTTPResponse created = new CreateHandler(stack.components("CreateFunction")).handleRequest(
+        APIGatewayV2HTTPResponse created = new CreateHandler(stack.components("CreateFunction")).handle(
                 apiEvent(read(stack.projectRoot.resolve("events/go-create.json"))
                         .replaceAll("\"idempotency-key\": \"[^\"]*\"", "\"idempotency-key\": \"" + UUID.randomUUID() + "\"")),
                 null);
         JsonNode body = readJson(created.getBody());
         String goApiReference = body.get("goApiReference").asText();
         String token = body.get("recipients").get(0).get("recipientToken").asText();
-        new SendHandler(stack.components("SendFunction")).handleRequest(apiEvent(read(stack.projectRoot
+        new SendHandler(stack.components("SendFunction")).handle(apiEvent(read(stack.projectRoot
                 .resolve("events/go-send.json")).replace("REPLACE-goApiReference", goApiReference)
                 .replaceAll("\"idempotency-key\": \"[^\"]*\"", "\"idempotency-key\": \"" + UUID.randomUUID() + "\"")), null);
         stack.sandbox.completeRecipient(token, VerificationOutcome.PASS);
@@ -167,7 +167,7 @@ final class FreshEvents {
     }
 
     private String akahuSession() {
-        APIGatewayV2HTTPResponse started = new AkahuInitiateHandler(stack.components("AkahuInitiateFunction")).handleRequest(
+        APIGatewayV2HTTPResponse started = new AkahuInitiateHandler(stack.components("AkahuInitiateFunction")).handle(
                 apiEvent(read(stack.projectRoot.resolve("events/akahu-initiate.json"))
                         .replaceAll("\"idempotency-key\": \"[^\"]*\"", "\"idempotency-key\": \"" + UUID.randomUUID() + "\"")),
                 null);

@@ -1,6 +1,11 @@
 package org.cloudcheckkit.local;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -75,6 +80,10 @@ public final class LocalFunction {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(definition.logicalId() + ": its Handler class " + parts[0] + " is not on the class path", e);
         }
+        if (RequestStreamHandler.class.isAssignableFrom(type) && methodName.equals("handleRequest")) {
+            // As Lambda does: a stream handler gets the payload's bytes and writes its answer's; no serializer between.
+            return new LocalFunction(definition, construct(definition, type), null, null, null, clock);
+        }
         Method method = handlerMethod(definition.logicalId(), type, methodName);
         Object handler = construct(definition, type);
         return new LocalFunction(definition, handler, method,
@@ -116,9 +125,16 @@ public final class LocalFunction {
         Instant started = clock.instant();
         Context context = new LambdaContext(this, requestId, started.plus(definition.timeout()), clock);
         try {
+            if (handler instanceof RequestStreamHandler streaming && method == null) {
+                ByteArrayOutputStream answer = new ByteArrayOutputStream();
+                streaming.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), answer, context);
+                return answer.toString(StandardCharsets.UTF_8);
+            }
             Object event = input.read(payload);
             Object result = method.getParameterCount() == 2 ? method.invoke(handler, event, context) : method.invoke(handler, event);
             return output.write(result);
+        } catch (IOException e) {
+            throw new FunctionError(logicalId(), e);
         } catch (InvocationTargetException e) {
             throw new FunctionError(logicalId(), e.getCause());
         } catch (IllegalAccessException e) {

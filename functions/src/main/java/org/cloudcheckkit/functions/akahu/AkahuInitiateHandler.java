@@ -1,17 +1,17 @@
 package org.cloudcheckkit.functions.akahu;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.cloudcheckkit.akahu.AkahuService;
 import org.cloudcheckkit.akahu.AkahuValidation;
 import org.cloudcheckkit.cloudcheck.akahu.AkahuInitiateRequest;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRoutes;
 
 /** POST /akahu/sessions: starts an Akahu session (Cloudcheck /akahu/initiate/). Honours Idempotency-Key. */
-public final class AkahuInitiateHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class AkahuInitiateHandler extends ApiGatewayHandler {
     private final ApiRoutes api;
     private final AkahuValidation validation;
     private final AkahuService akahu;
@@ -31,7 +31,7 @@ public final class AkahuInitiateHandler implements RequestHandler<APIGatewayV2HT
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return api.respond(event, context, request -> {
             AkahuInitiateRequest initiate = validation.initiate(request.jsonBody());
             return api.idempotent(request, "akahu.initiate",

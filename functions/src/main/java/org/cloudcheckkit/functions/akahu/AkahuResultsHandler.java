@@ -1,16 +1,16 @@
 package org.cloudcheckkit.functions.akahu;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.cloudcheckkit.akahu.AkahuService;
 import org.cloudcheckkit.akahu.AkahuValidation;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRoutes;
 
 /** GET /akahu/sessions/{token} (Cloudcheck /akahu/result/) and POST /akahu/sessions/{token}/review (/akahu/review/). */
-public final class AkahuResultsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class AkahuResultsHandler extends ApiGatewayHandler {
     static final String REVIEW_ROUTE = "POST /akahu/sessions/{token}/review";
 
     private final ApiRoutes api;
@@ -32,7 +32,7 @@ public final class AkahuResultsHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return api.respond(event, context, request -> {
             String token = request.pathParameter("token");
             if (REVIEW_ROUTE.equals(request.routeKey())) {

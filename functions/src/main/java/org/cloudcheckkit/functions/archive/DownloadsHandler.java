@@ -1,12 +1,12 @@
 package org.cloudcheckkit.functions.archive;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.cloudcheckkit.archive.Downloads;
 import org.cloudcheckkit.archive.ZipArchiver;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRoutes;
 import org.cloudcheckkit.idempotency.Reply;
 
@@ -15,7 +15,7 @@ import org.cloudcheckkit.idempotency.Reply;
  * short-lived download link once archived (404 with the reason before); POST /go/requests/{goApiReference}/archive
  * starts a results zip, GET on the same path reports it.
  */
-public final class DownloadsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class DownloadsHandler extends ApiGatewayHandler {
     static final String GO_PDF = "GET /go/recipients/{recipientToken}/pdf";
     static final String AKAHU_PDF = "GET /akahu/sessions/{token}/pdf";
     static final String START_ZIP = "POST /go/requests/{goApiReference}/archive";
@@ -39,7 +39,7 @@ public final class DownloadsHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return api.respond(event, context, request -> {
             switch (request.routeKey()) {
                 case GO_PDF:

@@ -1,7 +1,6 @@
 package org.cloudcheckkit.functions.callbacks;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.HashMap;
@@ -9,6 +8,7 @@ import java.util.Map;
 import org.cloudcheckkit.callbacks.CallbackReceipt;
 import org.cloudcheckkit.cloudcheck.FormEncoding;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRequest;
 import org.cloudcheckkit.functions.http.ApiRoutes;
 
@@ -17,7 +17,7 @@ import org.cloudcheckkit.functions.http.ApiRoutes;
  * and webhookUrl), POST /webhooks/cloudcheck (account webhooks). Authenticates, records once, answers at once; the
  * fetching and archiving happen behind the table's stream.
  */
-public final class WebhookReceiptHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class WebhookReceiptHandler extends ApiGatewayHandler {
     private final ApiRoutes api;
     private final CallbackReceipt receipt;
 
@@ -35,7 +35,7 @@ public final class WebhookReceiptHandler implements RequestHandler<APIGatewayV2H
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return api.respond(event, context, request -> {
             String route = request.routeKey();
             CallbackReceipt.Receipt received;

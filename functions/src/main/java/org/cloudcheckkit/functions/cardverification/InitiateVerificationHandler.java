@@ -1,13 +1,13 @@
 package org.cloudcheckkit.functions.cardverification;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.cloudcheckkit.cardverification.InitiateVerificationService;
 import org.cloudcheckkit.cardverification.VerificationRequest;
 import org.cloudcheckkit.cardverification.VerificationRequestValidator;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * the app's credential, and the session signature is what the payment gateway checks. Answers in the seed's own
  * format (see {@link VerificationReplies}); logs one line per request with no body, token or device data.
  */
-public final class InitiateVerificationHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class InitiateVerificationHandler extends ApiGatewayHandler {
     private static final Logger log = LoggerFactory.getLogger(InitiateVerificationHandler.class);
 
     private final VerificationRequestValidator validator;
@@ -39,7 +39,7 @@ public final class InitiateVerificationHandler implements RequestHandler<APIGate
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         long started = System.nanoTime();
         String requestId = requestId(event, context);
         VerificationReplies.Reply reply;

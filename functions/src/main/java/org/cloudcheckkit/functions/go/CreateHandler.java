@@ -1,17 +1,17 @@
 package org.cloudcheckkit.functions.go;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.cloudcheckkit.cloudcheck.go.GoRequest;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRoutes;
 import org.cloudcheckkit.go.GoRequestService;
 import org.cloudcheckkit.go.GoValidation;
 
 /** POST /go/requests: creates a Go request (Cloudcheck /go/create/). Honours Idempotency-Key. */
-public final class CreateHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class CreateHandler extends ApiGatewayHandler {
     private final ApiRoutes api;
     private final GoValidation validation;
     private final GoRequestService goRequests;
@@ -32,7 +32,7 @@ public final class CreateHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return api.respond(event, context, request -> {
             GoRequest goRequest = validation.create(request.jsonBody());
             return api.idempotent(request, "go.create",

@@ -1,17 +1,17 @@
 package org.cloudcheckkit.functions.go;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.cloudcheckkit.cloudcheck.go.QuickSendRequest;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRoutes;
 import org.cloudcheckkit.go.GoRequestService;
 import org.cloudcheckkit.go.GoValidation;
 
 /** POST /go/quicksend: one recipient, messaged at once (Cloudcheck /go/quicksend/). Honours Idempotency-Key. */
-public final class QuickSendHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class QuickSendHandler extends ApiGatewayHandler {
     private final ApiRoutes api;
     private final GoValidation validation;
     private final GoRequestService goRequests;
@@ -31,7 +31,7 @@ public final class QuickSendHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return api.respond(event, context, request -> {
             QuickSendRequest quickSend = validation.quickSend(request.jsonBody());
             return api.idempotent(request, "go.quicksend",

@@ -1,12 +1,12 @@
 package org.cloudcheckkit.functions.go;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.cloudcheckkit.cloudcheck.go.CancelRecipients;
 import org.cloudcheckkit.cloudcheck.go.GoRecipient;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRoutes;
 import org.cloudcheckkit.go.GoRequestService;
 import org.cloudcheckkit.go.GoValidation;
@@ -16,7 +16,7 @@ import org.cloudcheckkit.go.GoValidation;
  * PUT .../recipients/{recipientToken} replaces one (/go/edit-recipient/), POST .../cancel cancels some
  * (/go/cancel-recipient/).
  */
-public final class RecipientsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class RecipientsHandler extends ApiGatewayHandler {
     static final String ADD_ROUTE = "POST /go/requests/{goApiReference}/recipients";
     static final String EDIT_ROUTE = "PUT /go/requests/{goApiReference}/recipients/{recipientToken}";
 
@@ -39,7 +39,7 @@ public final class RecipientsHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return api.respond(event, context, request -> {
             String goApiReference = request.pathParameter("goApiReference");
             if (ADD_ROUTE.equals(request.routeKey())) {

@@ -1,10 +1,10 @@
 package org.cloudcheckkit.functions.go;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRoutes;
 import org.cloudcheckkit.go.GoRequestService;
 
@@ -12,7 +12,7 @@ import org.cloudcheckkit.go.GoRequestService;
  * GET /go/requests/{goApiReference} (Cloudcheck /go/results/ merged with what was stored) and
  * GET /go/recipients/{recipientToken} (/go/result/ with the stored history and archive).
  */
-public final class ResultsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ResultsHandler extends ApiGatewayHandler {
     static final String REQUEST_ROUTE = "GET /go/requests/{goApiReference}";
 
     private final ApiRoutes api;
@@ -32,7 +32,7 @@ public final class ResultsHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return api.respond(event, context, request -> REQUEST_ROUTE.equals(request.routeKey())
                 ? api.ok(goRequests.view(request.pathParameter("goApiReference"), request.deadline()))
                 : api.ok(goRequests.recipientResult(request.pathParameter("recipientToken"), request.deadline())));

@@ -1,12 +1,12 @@
 package org.cloudcheckkit.functions.go;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.cloudcheckkit.cloudcheck.go.ResendRequest;
 import org.cloudcheckkit.cloudcheck.go.SendRequest;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRoutes;
 import org.cloudcheckkit.go.GoRequestService;
 import org.cloudcheckkit.go.GoValidation;
@@ -16,7 +16,7 @@ import org.cloudcheckkit.go.GoValidation;
  * POST /go/requests/{goApiReference}/recipients/{recipientToken}/resend (/go/resend/). Both message customers,
  * so both honour Idempotency-Key.
  */
-public final class SendHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class SendHandler extends ApiGatewayHandler {
     static final String RESEND_ROUTE = "POST /go/requests/{goApiReference}/recipients/{recipientToken}/resend";
 
     private final ApiRoutes api;
@@ -38,7 +38,7 @@ public final class SendHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return api.respond(event, context, request -> {
             String goApiReference = request.pathParameter("goApiReference");
             if (RESEND_ROUTE.equals(request.routeKey())) {

@@ -31,19 +31,19 @@ class AkahuHandlersTest {
         AkahuInitiateHandler initiate = new AkahuInitiateHandler(TestStack.components(aws, sandbox, "AkahuInitiateFunction"));
         AkahuResultsHandler results = new AkahuResultsHandler(TestStack.components(aws, sandbox, "AkahuResultsFunction"));
 
-        APIGatewayV2HTTPResponse started = initiate.handleRequest(SampleEvents.load("akahu-initiate.json")
+        APIGatewayV2HTTPResponse started = initiate.handle(SampleEvents.load("akahu-initiate.json")
                 .header("idempotency-key", UUID.randomUUID().toString()).event(), new TestContext());
         assertEquals(201, started.getStatusCode(), started.getBody());
         String token = body(started).get("token").asText();
         assertTrue(body(started).get("url").asText().startsWith("http"));
 
         sandbox.completeAkahu(token, AkahuStatus.PASS);
-        APIGatewayV2HTTPResponse result = results.handleRequest(SampleEvents.load("akahu-session.json")
+        APIGatewayV2HTTPResponse result = results.handle(SampleEvents.load("akahu-session.json")
                 .pathParameter("token", token).event(), new TestContext());
         assertEquals(200, result.getStatusCode(), result.getBody());
         assertEquals("Pass", body(result).get("status").asText());
 
-        APIGatewayV2HTTPResponse reviewed = results.handleRequest(SampleEvents.load("akahu-review.json")
+        APIGatewayV2HTTPResponse reviewed = results.handle(SampleEvents.load("akahu-review.json")
                 .pathParameter("token", token).event(), new TestContext());
         assertEquals(200, reviewed.getStatusCode(), reviewed.getBody());
         assertEquals("SUCCESS", body(reviewed).get("result").asText());
@@ -53,7 +53,7 @@ class AkahuHandlersTest {
     void aReviewWithoutADecisionNamesTheField(LocalAws aws, CloudcheckSandbox sandbox) {
         AkahuResultsHandler results = new AkahuResultsHandler(TestStack.components(aws, sandbox, "AkahuResultsFunction"));
 
-        APIGatewayV2HTTPResponse response = results.handleRequest(SampleEvents.load("akahu-review.json")
+        APIGatewayV2HTTPResponse response = results.handle(SampleEvents.load("akahu-review.json")
                 .pathParameter("token", "any").body("{\"notes\": \"x\"}").event(), new TestContext());
 
         assertEquals(400, response.getStatusCode());
@@ -64,7 +64,7 @@ class AkahuHandlersTest {
     void aSessionNotStartedHereIs404(LocalAws aws, CloudcheckSandbox sandbox) {
         AkahuResultsHandler results = new AkahuResultsHandler(TestStack.components(aws, sandbox, "AkahuResultsFunction"));
 
-        APIGatewayV2HTTPResponse response = results.handleRequest(SampleEvents.load("akahu-session.json")
+        APIGatewayV2HTTPResponse response = results.handle(SampleEvents.load("akahu-session.json")
                 .pathParameter("token", "not-ours").event(), new TestContext());
 
         assertEquals(404, response.getStatusCode());

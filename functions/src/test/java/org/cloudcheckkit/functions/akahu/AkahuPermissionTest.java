@@ -26,7 +26,7 @@ class AkahuPermissionTest {
     void error108Is403(LocalAws aws, CloudcheckSandbox sandbox) {
         AkahuInitiateHandler initiate = new AkahuInitiateHandler(TestStack.components(aws, sandbox, "AkahuInitiateFunction"));
 
-        APIGatewayV2HTTPResponse response = initiate.handleRequest(SampleEvents.load("akahu-initiate.json")
+        APIGatewayV2HTTPResponse response = initiate.handle(SampleEvents.load("akahu-initiate.json")
                 .header("idempotency-key", UUID.randomUUID().toString()).event(), new TestContext());
 
         assertEquals(403, response.getStatusCode(), response.getBody());

@@ -34,10 +34,10 @@ class AkahuArchiveTest {
         Session session = initiate(rig);
         sandbox.completeAkahu(session.token, AkahuStatus.FAIL);
 
-        APIGatewayV2HTTPResponse webhook = rig.receipt.handleRequest(akahuCallback(rig, "callbacks-akahu-webhook.json", session)
+        APIGatewayV2HTTPResponse webhook = rig.receipt.handle(akahuCallback(rig, "callbacks-akahu-webhook.json", session)
                 .body("{\"requestType\":\"AKAHU\",\"eventType\":\"STATUS_CHANGE\",\"reference\":\"" + session.token + "\"}")
                 .event(), new TestContext());
-        APIGatewayV2HTTPResponse notification = rig.receipt.handleRequest(
+        APIGatewayV2HTTPResponse notification = rig.receipt.handle(
                 akahuCallback(rig, "callbacks-akahu-notification.json", session).event(), new TestContext());
         rig.drainStream();
 
@@ -49,7 +49,7 @@ class AkahuArchiveTest {
         assertEquals(2, rig.versions("akahu/" + session.token).size(), "one PDF and one JSON");
         assertTrue(new String(rig.object("akahu/" + session.token + ".json")).contains("\"Fail\""));
 
-        APIGatewayV2HTTPResponse link = rig.downloads.handleRequest(SampleEvents.load("akahu-session-pdf.json")
+        APIGatewayV2HTTPResponse link = rig.downloads.handle(SampleEvents.load("akahu-session-pdf.json")
                 .pathParameter("token", session.token).event(), new TestContext());
         assertEquals(200, link.getStatusCode(), link.getBody());
         assertEquals(ArchiveRig.sha256(rig.object("akahu/" + session.token + ".pdf")), body(link).get("sha256").asText());
@@ -81,7 +81,7 @@ class AkahuArchiveTest {
         sandbox.completeAkahu(session.token, AkahuStatus.PASS);
         String webhookToken = aws.secretFields("CallbackSecretId").get("webhookToken");
 
-        APIGatewayV2HTTPResponse received = rig.receipt.handleRequest(SampleEvents.load("webhooks-cloudcheck.json")
+        APIGatewayV2HTTPResponse received = rig.receipt.handle(SampleEvents.load("webhooks-cloudcheck.json")
                 .queryParameter("t", webhookToken)
                 .body("{\"requestType\":\"AKAHU\",\"eventType\":\"REVIEW\",\"reference\":\"" + session.token + "\"}")
                 .event(), new TestContext());
@@ -95,7 +95,7 @@ class AkahuArchiveTest {
     }
 
     private static Session initiate(ArchiveRig rig) {
-        APIGatewayV2HTTPResponse started = new AkahuInitiateHandler(rig.components("AkahuInitiateFunction")).handleRequest(
+        APIGatewayV2HTTPResponse started = new AkahuInitiateHandler(rig.components("AkahuInitiateFunction")).handle(
                 SampleEvents.load("akahu-initiate.json").header("idempotency-key", UUID.randomUUID().toString()).event(),
                 new TestContext());
         assertEquals(201, started.getStatusCode(), started.getBody());

@@ -83,7 +83,7 @@ final class ArchiveRig {
     APIGatewayV2HTTPResponse goCallback(String goApiReference, String recipientToken, String status) {
         Map<String, AttributeValue> request = requestItem(goApiReference);
         String callbackId = request.get("callbackId").s();
-        return receipt.handleRequest(SampleEvents.load("callbacks-go.json")
+        return receipt.handle(SampleEvents.load("callbacks-go.json")
                 .queryParameter("cid", callbackId)
                 .queryParameter("t", components("WebhookReceiptFunction").callbackTokens()
                         .tokenFor(org.cloudcheckkit.callbacks.CallbackKind.GO, callbackId))

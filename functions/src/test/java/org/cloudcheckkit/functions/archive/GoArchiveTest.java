@@ -50,7 +50,7 @@ class GoArchiveTest {
         Created request = create(rig, 1);
         String token = request.tokens.get(0);
 
-        APIGatewayV2HTTPResponse before = rig.downloads.handleRequest(pdfEvent(token), new TestContext());
+        APIGatewayV2HTTPResponse before = rig.downloads.handle(pdfEvent(token), new TestContext());
         assertEquals(404, before.getStatusCode());
         assertEquals("NOT_ARCHIVED_YET", body(before).get("error").get("code").asText());
 
@@ -79,7 +79,7 @@ class GoArchiveTest {
         assertEquals(served.sha256(), recipient.get("pdfSha256").s());
         assertFalse(recipient.containsKey("work"), "nothing left to do");
 
-        APIGatewayV2HTTPResponse link = rig.downloads.handleRequest(pdfEvent(token), new TestContext());
+        APIGatewayV2HTTPResponse link = rig.downloads.handle(pdfEvent(token), new TestContext());
         assertEquals(200, link.getStatusCode(), link.getBody());
         HttpResponse<byte[]> downloaded = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(body(link).get("url").asText())).build(),
@@ -98,11 +98,11 @@ class GoArchiveTest {
         rig.drainStream();
         int itemsBefore = tableSize(aws);
 
-        APIGatewayV2HTTPResponse noToken = rig.receipt.handleRequest(callback(request.goApiReference, token)
+        APIGatewayV2HTTPResponse noToken = rig.receipt.handle(callback(request.goApiReference, token)
                 .queryParameter("cid", callbackId).queryParameter("t", null).event(), new TestContext());
-        APIGatewayV2HTTPResponse wrongToken = rig.receipt.handleRequest(callback(request.goApiReference, token)
+        APIGatewayV2HTTPResponse wrongToken = rig.receipt.handle(callback(request.goApiReference, token)
                 .queryParameter("cid", callbackId).queryParameter("t", "forged-" + UUID.randomUUID()).event(), new TestContext());
-        APIGatewayV2HTTPResponse otherRequestsId = rig.receipt.handleRequest(callback(request.goApiReference, token)
+        APIGatewayV2HTTPResponse otherRequestsId = rig.receipt.handle(callback(request.goApiReference, token)
                 .queryParameter("cid", "someone-elses-id").queryParameter("t", "forged").event(), new TestContext());
 
         assertEquals(401, noToken.getStatusCode());
@@ -123,7 +123,7 @@ class GoArchiveTest {
         String myToken = rig.components("WebhookReceiptFunction").callbackTokens()
                 .tokenFor(org.cloudcheckkit.callbacks.CallbackKind.GO, myCallbackId);
 
-        rig.receipt.handleRequest(callback(other.goApiReference, other.tokens.get(0))
+        rig.receipt.handle(callback(other.goApiReference, other.tokens.get(0))
                 .queryParameter("cid", myCallbackId).queryParameter("t", myToken).event(), new TestContext());
         rig.drainStream();
 
@@ -216,7 +216,7 @@ class GoArchiveTest {
         Map<String, AttributeValue> failed = rig.recipientItem(request.goApiReference, token);
         assertEquals("FAILED", failed.get("archiveState").s());
         assertEquals("FAILED", failed.get("work").s());
-        APIGatewayV2HTTPResponse link = rig.downloads.handleRequest(pdfEvent(token), new TestContext());
+        APIGatewayV2HTTPResponse link = rig.downloads.handle(pdfEvent(token), new TestContext());
         assertEquals(404, link.getStatusCode());
         assertTrue(body(link).get("error").get("message").asText().contains("failed"), link.getBody());
 
@@ -239,12 +239,12 @@ class GoArchiveTest {
                         list.add(((com.fasterxml.jackson.databind.node.ObjectNode) list.get(0).deepCopy()).put("reference", "cust-" + i));
                     }
                 });
-        APIGatewayV2HTTPResponse response = create.handleRequest(event.event(), new TestContext());
+        APIGatewayV2HTTPResponse response = create.handle(event.event(), new TestContext());
         assertEquals(201, response.getStatusCode(), response.getBody());
         List<String> tokens = new ArrayList<>();
         body(response).get("recipients").forEach(recipient -> tokens.add(recipient.get("recipientToken").asText()));
         String goApiReference = body(response).get("goApiReference").asText();
-        new SendHandler(rig.components("SendFunction")).handleRequest(SampleEvents.load("go-send.json")
+        new SendHandler(rig.components("SendFunction")).handle(SampleEvents.load("go-send.json")
                 .pathParameter("goApiReference", goApiReference).header("idempotency-key", UUID.randomUUID().toString())
                 .event(), new TestContext());
         return new Created(goApiReference, tokens);

@@ -41,7 +41,7 @@ class LargeZipArchiveTest {
         ZipArchiveTest.Created request = ZipArchiveTest.create(rig, RECIPIENTS);
         sandbox.pdfPaddingBytes(PADDING);
         request.tokens().forEach(token -> sandbox.completeRecipient(token, VerificationOutcome.PASS));
-        rig.downloads.handleRequest(ZipArchiveTest.archive(request, "go-archive-start.json"), new TestContext());
+        rig.downloads.handle(ZipArchiveTest.archive(request, "go-archive-start.json"), new TestContext());
         sandbox.advanceClock(Duration.ofHours(2));
 
         // As the schedule would: each run stops short of its deadline, the next carries on.

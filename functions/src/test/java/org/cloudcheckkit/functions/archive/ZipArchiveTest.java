@@ -45,7 +45,7 @@ class ZipArchiveTest {
         Created request = create(rig, 2);
         request.tokens.forEach(token -> sandbox.completeRecipient(token, VerificationOutcome.PASS));
 
-        JsonNode started = body(rig.downloads.handleRequest(archive(request, "go-archive-start.json"), new TestContext()));
+        JsonNode started = body(rig.downloads.handle(archive(request, "go-archive-start.json"), new TestContext()));
         assertEquals("GENERATING", started.get("state").asText());
         rig.reconcile.handleRequest(Map.of(), new TestContext());
         assertEquals("GENERATING", status(rig, request).get("state").asText(), "Cloudcheck is still generating");
@@ -70,7 +70,7 @@ class ZipArchiveTest {
         ArchiveRig rig = new ArchiveRig(aws, sandbox, Map.of());
         Created request = create(rig, 2);
         sandbox.completeRecipient(request.tokens.get(0), VerificationOutcome.PASS);
-        rig.downloads.handleRequest(archive(request, "go-archive-start.json"), new TestContext());
+        rig.downloads.handle(archive(request, "go-archive-start.json"), new TestContext());
 
         sandbox.completeRecipient(request.tokens.get(1), VerificationOutcome.FAIL);
         sandbox.advanceClock(Duration.ofMinutes(5));
@@ -93,7 +93,7 @@ class ZipArchiveTest {
         ArchiveRig rig = new ArchiveRig(aws, sandbox, Map.of());
         Created request = create(rig, 1);
 
-        APIGatewayV2HTTPResponse response = rig.downloads.handleRequest(archive(request, "go-archive-status.json"),
+        APIGatewayV2HTTPResponse response = rig.downloads.handle(archive(request, "go-archive-status.json"),
                 new TestContext());
 
         assertEquals(404, response.getStatusCode());
@@ -112,7 +112,7 @@ class ZipArchiveTest {
                     }
                 });
         APIGatewayV2HTTPResponse response = new CreateHandler(rig.components("CreateFunction"))
-                .handleRequest(event.event(), new TestContext());
+                .handle(event.event(), new TestContext());
         assertEquals(201, response.getStatusCode(), response.getBody());
         List<String> tokens = new ArrayList<>();
         body(response).get("recipients").forEach(recipient -> tokens.add(recipient.get("recipientToken").asText()));
@@ -124,7 +124,7 @@ class ZipArchiveTest {
     }
 
     static JsonNode status(ArchiveRig rig, Created request) {
-        APIGatewayV2HTTPResponse response = rig.downloads.handleRequest(archive(request, "go-archive-status.json"),
+        APIGatewayV2HTTPResponse response = rig.downloads.handle(archive(request, "go-archive-status.json"),
                 new TestContext());
         assertEquals(200, response.getStatusCode(), response.getBody());
         return body(response);

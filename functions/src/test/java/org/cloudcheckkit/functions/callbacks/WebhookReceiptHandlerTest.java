@@ -32,7 +32,7 @@ class WebhookReceiptHandlerTest {
         WebhookReceiptHandler handler = new WebhookReceiptHandler(TestStack.components(aws, sandbox, "WebhookReceiptFunction"));
         String token = aws.secretFields("CallbackSecretId").get("webhookToken");
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleEvents.load("webhooks-cloudcheck.json")
+        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("webhooks-cloudcheck.json")
                 .queryParameter("t", token)
                 .body("{\"requestType\":\"WATCHLIST_MONITORING\",\"eventType\":\"PEP_MATCH_REVIEW\","
                         + "\"reference\":\"0c78ee6c-5ef1-4772-a3b8-aab11869dd33,359505a039f0b80d3676ef61\"}").event(),
@@ -48,9 +48,9 @@ class WebhookReceiptHandlerTest {
     void anAccountWebhookWithoutOrWithAWrongTokenIsRefused(LocalAws aws, CloudcheckSandbox sandbox) {
         WebhookReceiptHandler handler = new WebhookReceiptHandler(TestStack.components(aws, sandbox, "WebhookReceiptFunction"));
 
-        APIGatewayV2HTTPResponse missing = handler.handleRequest(SampleEvents.load("webhooks-cloudcheck.json")
+        APIGatewayV2HTTPResponse missing = handler.handle(SampleEvents.load("webhooks-cloudcheck.json")
                 .queryParameter("t", null).event(), new TestContext());
-        APIGatewayV2HTTPResponse wrong = handler.handleRequest(SampleEvents.load("webhooks-cloudcheck.json")
+        APIGatewayV2HTTPResponse wrong = handler.handle(SampleEvents.load("webhooks-cloudcheck.json")
                 .queryParameter("t", "a-guess-at-the-token").event(), new TestContext());
 
         assertEquals(401, missing.getStatusCode());
@@ -62,7 +62,7 @@ class WebhookReceiptHandlerTest {
     void aWebhookPayloadOfTheWrongShapeIs400NamingTheField(LocalAws aws, CloudcheckSandbox sandbox) {
         WebhookReceiptHandler handler = new WebhookReceiptHandler(TestStack.components(aws, sandbox, "WebhookReceiptFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleEvents.load("webhooks-cloudcheck.json")
+        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("webhooks-cloudcheck.json")
                 .queryParameter("t", aws.secretFields("CallbackSecretId").get("webhookToken"))
                 .body("{\"requestType\":\"VERIFICATION\",\"eventType\":\"SOMETHING\",\"reference\":\"r1\"}").event(),
                 new TestContext());
@@ -76,7 +76,7 @@ class WebhookReceiptHandlerTest {
         Components components = TestStack.components(aws, sandbox, "WebhookReceiptFunction");
         WebhookReceiptHandler handler = new WebhookReceiptHandler(components);
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleEvents.load("callbacks-go.json")
+        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("callbacks-go.json")
                 .queryParameter("cid", "c1").queryParameter("t", components.callbackTokens().tokenFor(CallbackKind.GO, "c1"))
                 .queryParameter("goApiReference", "g1").queryParameter("recipientToken", "r1")
                 .queryParameter("status", "Teleported").event(), new TestContext());
@@ -96,7 +96,7 @@ class WebhookReceiptHandlerTest {
                 .queryParameter("cid", "c2").queryParameter("t", components.callbackTokens().tokenFor(CallbackKind.GO, "c2"))
                 .body(Base64.getEncoder().encodeToString(form.getBytes()));
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event.event(), new TestContext());
+        APIGatewayV2HTTPResponse response = handler.handle(event.event(), new TestContext());
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals("Opened", item(aws, "GO#g2", "EVENT#r2#Opened").get("hint").s());

@@ -50,7 +50,7 @@ class InitiateVerificationHandlerTest {
         Instant before = Instant.now();
 
         Replies.Logged<APIGatewayV2HTTPResponse> call = Replies.logged(
-                () -> handler.handleRequest(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null));
+                () -> handler.handle(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null));
 
         APIGatewayV2HTTPResponse response = call.result();
         assertEquals(200, response.getStatusCode(), response.getBody());
@@ -92,7 +92,7 @@ class InitiateVerificationHandlerTest {
         event.setBody(Base64.getEncoder().encodeToString(event.getBody().getBytes(StandardCharsets.UTF_8)));
         event.setIsBase64Encoded(true);
 
-        assertEquals(200, handler(aws, Map.of()).handleRequest(event, null).getStatusCode());
+        assertEquals(200, handler(aws, Map.of()).handle(event, null).getStatusCode());
     }
 
     @Test
@@ -100,7 +100,7 @@ class InitiateVerificationHandlerTest {
         long stored = storedItemCount(aws);
 
         APIGatewayV2HTTPResponse response = handler(aws, Map.of())
-                .handleRequest(CardVerificationEvents.load(CardVerificationEvents.INITIATE_INVALID), null);
+                .handle(CardVerificationEvents.load(CardVerificationEvents.INITIATE_INVALID), null);
 
         JsonNode error = assertError(response, 400, "INVALID_REQUEST", "INVALID_LENGTH");
         assertTrue(error.get("message").asText().contains("consumer.device.serialNumber"), error.toString());
@@ -115,7 +115,7 @@ class InitiateVerificationHandlerTest {
         APIGatewayV2HTTPEvent event = CardVerificationEvents.load(CardVerificationEvents.INITIATE);
         event.setBody(event.getBody().substring(0, 40));
 
-        JsonNode error = assertError(handler(aws, Map.of()).handleRequest(event, null), 400, "INVALID_REQUEST", "MALFORMED_JSON");
+        JsonNode error = assertError(handler(aws, Map.of()).handle(event, null), 400, "INVALID_REQUEST", "MALFORMED_JSON");
         assertEquals("body", error.get("problems").get(0).get("field").asText());
     }
 
@@ -124,7 +124,7 @@ class InitiateVerificationHandlerTest {
         long stored = storedItemCount(aws);
         InitiateVerificationHandler handler = handler(aws, Map.of("DENIED_IP_ADDRESSES", "198.51.100.9, 203.0.113.16/28"));
 
-        JsonNode error = assertError(handler.handleRequest(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null),
+        JsonNode error = assertError(handler.handle(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null),
                 403, "FILTERED", "DENIED_IP");
 
         assertTrue(error.get("message").asText().contains("consumer.ipAddresses"));
@@ -136,7 +136,7 @@ class InitiateVerificationHandlerTest {
         long stored = storedItemCount(aws);
         InitiateVerificationHandler handler = handler(aws, Map.of("DENIED_SERIAL_NUMBERS", "LOST-0001,R58M12ABCDE"));
 
-        assertError(handler.handleRequest(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null),
+        assertError(handler.handle(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null),
                 403, "FILTERED", "DENIED_DEVICE");
 
         assertEquals(stored, storedItemCount(aws));
@@ -147,17 +147,17 @@ class InitiateVerificationHandlerTest {
         InitiateVerificationHandler handler = handler(aws, Map.of("TOKEN_BINDING", "true"));
         String token = "bind-" + UUID.randomUUID();
 
-        assertEquals(200, handler.handleRequest(CardVerificationEvents.initiate("DEVICE-A-1", token), null).getStatusCode());
-        assertEquals(200, handler.handleRequest(CardVerificationEvents.initiate("DEVICE-A-1", token), null).getStatusCode());
+        assertEquals(200, handler.handle(CardVerificationEvents.initiate("DEVICE-A-1", token), null).getStatusCode());
+        assertEquals(200, handler.handle(CardVerificationEvents.initiate("DEVICE-A-1", token), null).getStatusCode());
         long stored = storedItemCount(aws);
 
-        JsonNode error = assertError(handler.handleRequest(CardVerificationEvents.initiate("DEVICE-B-2", token), null),
+        JsonNode error = assertError(handler.handle(CardVerificationEvents.initiate("DEVICE-B-2", token), null),
                 403, "FILTERED", "TOKEN_NOT_BOUND_TO_DEVICE");
 
         assertTrue(error.get("message").asText().contains("session.accessToken"));
         assertEquals(stored, storedItemCount(aws));
         // With binding off, the same token from another device is accepted: the policy is the setting's.
-        assertEquals(200, handler(aws, Map.of()).handleRequest(CardVerificationEvents.initiate("DEVICE-B-2", token), null)
+        assertEquals(200, handler(aws, Map.of()).handle(CardVerificationEvents.initiate("DEVICE-B-2", token), null)
                 .getStatusCode());
     }
 
@@ -167,7 +167,7 @@ class InitiateVerificationHandlerTest {
         InitiateVerificationHandler handler = handler(aws, Map.of("TABLE_NAME", "no-such-table"));
 
         Replies.Logged<APIGatewayV2HTTPResponse> call = Replies.logged(
-                () -> handler.handleRequest(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null));
+                () -> handler.handle(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null));
 
         JsonNode error = assertError(call.result(), 500, "SERVER_FAILED", "INTERNAL_ERROR");
         assertTrue(error.get("message").asText().contains("sample-card-verification-1"), "names the request id");
@@ -184,7 +184,7 @@ class InitiateVerificationHandlerTest {
         InitiateVerificationHandler handler = handler(aws, Map.of("CONNECTING_PARTY_SECRET_ID", secretName));
 
         Replies.Logged<APIGatewayV2HTTPResponse> call = Replies.logged(
-                () -> handler.handleRequest(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null));
+                () -> handler.handle(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null));
 
         assertError(call.result(), 500, "SERVER_FAILED", "INTERNAL_ERROR");
         assertTrue(call.log().contains("controlKey is not hexadecimal"), call.log());

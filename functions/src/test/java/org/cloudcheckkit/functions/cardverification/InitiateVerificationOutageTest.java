@@ -35,11 +35,11 @@ class InitiateVerificationOutageTest {
             environment = InitiateVerificationHandlerTest.environment(aws, Map.of());
             controlKey = aws.secretFields("ConnectingPartySecretId").get("controlKey");
             warm = new InitiateVerificationHandler(Components.fromEnvironment(environment));
-            assertEquals(200, warm.handleRequest(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null).getStatusCode());
+            assertEquals(200, warm.handle(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null).getStatusCode());
         }
 
         Replies.Logged<APIGatewayV2HTTPResponse> dynamoDbDown = Replies.logged(
-                () -> warm.handleRequest(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null));
+                () -> warm.handle(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null));
         JsonNode error = assertError(dynamoDbDown.result(), 503, "SERVER_UNAVAILABLE", "DEPENDENCY_UNAVAILABLE");
         assertEquals("5", dynamoDbDown.result().getHeaders().get("Retry-After"));
         assertTrue(dynamoDbDown.log().contains("DynamoDB is unavailable"), dynamoDbDown.log());
@@ -47,7 +47,7 @@ class InitiateVerificationOutageTest {
 
         InitiateVerificationHandler cold = new InitiateVerificationHandler(Components.fromEnvironment(environment));
         Replies.Logged<APIGatewayV2HTTPResponse> secretsDown = Replies.logged(
-                () -> cold.handleRequest(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null));
+                () -> cold.handle(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null));
         assertError(secretsDown.result(), 503, "SERVER_UNAVAILABLE", "DEPENDENCY_UNAVAILABLE");
         assertTrue(secretsDown.log().contains("Secrets Manager is unavailable"), secretsDown.log());
 

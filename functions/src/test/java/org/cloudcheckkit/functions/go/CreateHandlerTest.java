@@ -41,7 +41,7 @@ class CreateHandlerTest {
     void createsTheRequestWithOurCallbackUrlAndKeepsOnlyReferencesAndTokens(LocalAws aws, CloudcheckSandbox sandbox) {
         CreateHandler handler = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(create().event(), new TestContext());
+        APIGatewayV2HTTPResponse response = handler.handle(create().event(), new TestContext());
 
         assertEquals(201, response.getStatusCode(), response.getBody());
         JsonNode created = body(response);
@@ -61,13 +61,31 @@ class CreateHandlerTest {
         }
 
         sandbox.recipient(token);
-        new SendHandler(TestStack.components(aws, sandbox, "SendFunction")).handleRequest(
+        new SendHandler(TestStack.components(aws, sandbox, "SendFunction")).handle(
                 SampleEvents.load("go-send.json").pathParameter("goApiReference", goApiReference).header("idempotency-key", null)
                         .event(), new TestContext());
         sandbox.awaitCallbacks(Duration.ofSeconds(5));
         String notified = sandbox.callbackDeliveries().get(0).url();
         assertTrue(notified.startsWith(TestStack.NO_CALLBACKS + "/callbacks/go?cid=" + item.get("callbackId").s() + "&t="),
                 notified);
+    }
+
+    /** What Lambda calls: the raw event in, the raw answer out. */
+    @Test
+    void theStreamEntryPointLambdaCallsCreatesTheRequest(LocalAws aws, CloudcheckSandbox sandbox) throws Exception {
+        CreateHandler handler = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"));
+        byte[] event = java.nio.file.Files.readAllBytes(SampleEvents.eventsDirectory().resolve("go-create.json"));
+        java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+
+        handler.handleRequest(new java.io.ByteArrayInputStream(new String(event, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("0d7f6a8e-2c1b-4f7e-9a51-5b8f3c2d1e00", java.util.UUID.randomUUID().toString())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), answer, new TestContext());
+
+        JsonNode response = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.toByteArray());
+        assertEquals(201, response.get("statusCode").asInt(), response.toString());
+        assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.get("body").asText())
+                .get("goApiReference").asText().length() > 0);
+        assertEquals("application/json; charset=utf-8", response.get("headers").get("Content-Type").asText());
     }
 
     @Test
@@ -84,7 +102,7 @@ class CreateHandlerTest {
             body.put("dateOfBirth", "1990-01-01");
         });
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event.event(), new TestContext());
+        APIGatewayV2HTTPResponse response = handler.handle(event.event(), new TestContext());
 
         assertEquals(400, response.getStatusCode());
         JsonNode error = body(response).get("error");
@@ -100,9 +118,9 @@ class CreateHandlerTest {
         CreateHandler handler = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"));
 
         String key = java.util.UUID.randomUUID().toString();
-        APIGatewayV2HTTPResponse first = handler.handleRequest(create().header("idempotency-key", key).event(), new TestContext());
-        APIGatewayV2HTTPResponse repeat = handler.handleRequest(create().header("idempotency-key", key).event(), new TestContext());
-        APIGatewayV2HTTPResponse otherBody = handler.handleRequest(create().header("idempotency-key", key)
+        APIGatewayV2HTTPResponse first = handler.handle(create().header("idempotency-key", key).event(), new TestContext());
+        APIGatewayV2HTTPResponse repeat = handler.handle(create().header("idempotency-key", key).event(), new TestContext());
+        APIGatewayV2HTTPResponse otherBody = handler.handle(create().header("idempotency-key", key)
                 .editBody(body -> body.put("reference", "another")).event(), new TestContext());
 
         assertEquals(201, repeat.getStatusCode());
@@ -118,8 +136,8 @@ class CreateHandlerTest {
         sandbox.failNext("/go/create/", 1, ApiFault.of(ApiFault.Kind.HTTP_500));
 
         String key = java.util.UUID.randomUUID().toString();
-        APIGatewayV2HTTPResponse lost = handler.handleRequest(create().header("idempotency-key", key).event(), new TestContext());
-        APIGatewayV2HTTPResponse repeat = handler.handleRequest(create().header("idempotency-key", key).event(), new TestContext());
+        APIGatewayV2HTTPResponse lost = handler.handle(create().header("idempotency-key", key).event(), new TestContext());
+        APIGatewayV2HTTPResponse repeat = handler.handle(create().header("idempotency-key", key).event(), new TestContext());
 
         assertEquals(502, lost.getStatusCode());
         assertEquals("CLOUDCHECK_OUTCOME_UNKNOWN", body(lost).get("error").get("code").asText());
@@ -133,8 +151,8 @@ class CreateHandlerTest {
         sandbox.failNext("/go/create/", 1, ApiFault.of(ApiFault.Kind.ERROR_112));
 
         String key = java.util.UUID.randomUUID().toString();
-        APIGatewayV2HTTPResponse failed = handler.handleRequest(create().header("idempotency-key", key).event(), new TestContext());
-        APIGatewayV2HTTPResponse retried = handler.handleRequest(create().header("idempotency-key", key).event(), new TestContext());
+        APIGatewayV2HTTPResponse failed = handler.handle(create().header("idempotency-key", key).event(), new TestContext());
+        APIGatewayV2HTTPResponse retried = handler.handle(create().header("idempotency-key", key).event(), new TestContext());
 
         assertEquals(503, failed.getStatusCode());
         assertEquals("5", failed.getHeaders().get("Retry-After"));
@@ -149,7 +167,7 @@ class CreateHandlerTest {
         try {
             CreateHandler handler = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"));
 
-            APIGatewayV2HTTPResponse response = handler.handleRequest(create().event(), new TestContext());
+            APIGatewayV2HTTPResponse response = handler.handle(create().event(), new TestContext());
 
             assertEquals(502, response.getStatusCode());
             assertEquals("CLOUDCHECK_CREDENTIALS_REJECTED", body(response).get("error").get("code").asText());
@@ -168,7 +186,7 @@ class CreateHandlerTest {
         SampleEvents event = create()
                 .editBody(body -> ((ObjectNode) body.get("recipients").get(0).get("requestType")).put("live", true));
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event.event(), new TestContext());
+        APIGatewayV2HTTPResponse response = handler.handle(event.event(), new TestContext());
 
         assertEquals(422, response.getStatusCode());
         JsonNode problem = body(response).get("error").get("problems").get(0);
@@ -180,7 +198,7 @@ class CreateHandlerTest {
     void aBodyThatIsNotJsonIs400(LocalAws aws, CloudcheckSandbox sandbox) {
         CreateHandler handler = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(create().body("{\"recipients\": [").event(),
+        APIGatewayV2HTTPResponse response = handler.handle(create().body("{\"recipients\": [").event(),
                 new TestContext());
 
         assertEquals(400, response.getStatusCode());

@@ -18,7 +18,7 @@ record CreatedRequest(String goApiReference, List<String> recipientTokens) {
 
     static CreatedRequest make(LocalAws aws, CloudcheckSandbox sandbox) {
         CreateHandler create = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"));
-        APIGatewayV2HTTPResponse response = create.handleRequest(SampleEvents.load("go-create.json")
+        APIGatewayV2HTTPResponse response = create.handle(SampleEvents.load("go-create.json")
                 .header("idempotency-key", UUID.randomUUID().toString()).event(), new TestContext());
         assertEquals(201, response.getStatusCode(), response.getBody());
         JsonNode body = TestStack.body(response);

@@ -28,7 +28,7 @@ class QuickSendHandlerTest {
     void messagesOneRecipientAndKeepsItsToken(LocalAws aws, CloudcheckSandbox sandbox) {
         QuickSendHandler handler = new QuickSendHandler(TestStack.components(aws, sandbox, "QuickSendFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleEvents.load("go-quicksend.json")
+        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-quicksend.json")
                 .header("idempotency-key", UUID.randomUUID().toString()).event(), new TestContext());
 
         assertEquals(201, response.getStatusCode(), response.getBody());
@@ -45,7 +45,7 @@ class QuickSendHandlerTest {
     void withoutAnEmailOrMobileItIs400(LocalAws aws, CloudcheckSandbox sandbox) {
         QuickSendHandler handler = new QuickSendHandler(TestStack.components(aws, sandbox, "QuickSendFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleEvents.load("go-quicksend.json")
+        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-quicksend.json")
                 .header("idempotency-key", UUID.randomUUID().toString())
                 .editBody(body -> body.remove("mobileNumber")).event(), new TestContext());
 

@@ -30,22 +30,22 @@ class RecipientsHandlerTest {
         CreatedRequest request = CreatedRequest.make(aws, sandbox);
         RecipientsHandler handler = new RecipientsHandler(TestStack.components(aws, sandbox, "RecipientsFunction"));
 
-        APIGatewayV2HTTPResponse added = handler.handleRequest(SampleEvents.load("go-add-recipient.json")
+        APIGatewayV2HTTPResponse added = handler.handle(SampleEvents.load("go-add-recipient.json")
                 .pathParameter("goApiReference", request.goApiReference()).event(), new TestContext());
         assertEquals(201, added.getStatusCode(), added.getBody());
         String addedToken = body(added).get("recipientToken").asText();
 
-        new SendHandler(TestStack.components(aws, sandbox, "SendFunction")).handleRequest(SampleEvents.load("go-send.json")
+        new SendHandler(TestStack.components(aws, sandbox, "SendFunction")).handle(SampleEvents.load("go-send.json")
                 .pathParameter("goApiReference", request.goApiReference())
                 .header("idempotency-key", UUID.randomUUID().toString()).event(), new TestContext());
-        APIGatewayV2HTTPResponse edited = handler.handleRequest(SampleEvents.load("go-edit-recipient.json")
+        APIGatewayV2HTTPResponse edited = handler.handle(SampleEvents.load("go-edit-recipient.json")
                 .pathParameter("goApiReference", request.goApiReference()).pathParameter("recipientToken", addedToken)
                 .event(), new TestContext());
         assertEquals(200, edited.getStatusCode(), edited.getBody());
         String newToken = body(edited).get("recipientToken").asText();
         assertNotEquals(addedToken, newToken, "a new mobile number after a send gives a new token");
 
-        APIGatewayV2HTTPResponse cancelled = handler.handleRequest(SampleEvents.load("go-cancel-recipients.json")
+        APIGatewayV2HTTPResponse cancelled = handler.handle(SampleEvents.load("go-cancel-recipients.json")
                 .pathParameter("goApiReference", request.goApiReference())
                 .body("{\"recipientTokens\": [\"" + newToken + "\"]}").event(), new TestContext());
         assertEquals(200, cancelled.getStatusCode(), cancelled.getBody());
@@ -63,7 +63,7 @@ class RecipientsHandlerTest {
         CreatedRequest request = CreatedRequest.make(aws, sandbox);
         RecipientsHandler handler = new RecipientsHandler(TestStack.components(aws, sandbox, "RecipientsFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleEvents.load("go-edit-recipient.json")
+        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-edit-recipient.json")
                 .pathParameter("goApiReference", request.goApiReference()).pathParameter("recipientToken", "someone-else")
                 .event(), new TestContext());
 
@@ -77,7 +77,7 @@ class RecipientsHandlerTest {
         RecipientsHandler handler = new RecipientsHandler(TestStack.components(aws, sandbox, "RecipientsFunction"));
         long callsBefore = sandbox.calls().size();
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleEvents.load("go-add-recipient.json")
+        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-add-recipient.json")
                 .pathParameter("goApiReference", request.goApiReference())
                 .editBody(body -> body.put("mobileNumber", "021")).event(), new TestContext());
 

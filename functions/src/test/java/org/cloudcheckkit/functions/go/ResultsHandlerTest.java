@@ -30,7 +30,7 @@ class ResultsHandlerTest {
         sandbox.completeRecipient(request.firstToken(), VerificationOutcome.PASS);
         ResultsHandler handler = new ResultsHandler(TestStack.components(aws, sandbox, "ResultsFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleEvents.load("go-request.json")
+        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-request.json")
                 .pathParameter("goApiReference", request.goApiReference()).event(), new TestContext());
 
         assertEquals(200, response.getStatusCode(), response.getBody());
@@ -48,7 +48,7 @@ class ResultsHandlerTest {
         sandbox.completeRecipient(request.firstToken(), VerificationOutcome.FAIL);
         ResultsHandler handler = new ResultsHandler(TestStack.components(aws, sandbox, "ResultsFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleEvents.load("go-recipient.json")
+        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-recipient.json")
                 .pathParameter("recipientToken", request.firstToken()).event(), new TestContext());
 
         assertEquals(200, response.getStatusCode(), response.getBody());
@@ -60,7 +60,7 @@ class ResultsHandlerTest {
     void aTokenCloudcheckDoesNotKnowIs404(LocalAws aws, CloudcheckSandbox sandbox) {
         ResultsHandler handler = new ResultsHandler(TestStack.components(aws, sandbox, "ResultsFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleEvents.load("go-recipient.json")
+        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-recipient.json")
                 .pathParameter("recipientToken", "unknown-token").event(), new TestContext());
 
         assertEquals(404, response.getStatusCode());

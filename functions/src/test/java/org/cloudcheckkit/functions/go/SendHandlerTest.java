@@ -29,8 +29,8 @@ class SendHandlerTest {
         SendHandler handler = new SendHandler(TestStack.components(aws, sandbox, "SendFunction"));
         String key = UUID.randomUUID().toString();
 
-        APIGatewayV2HTTPResponse sent = handler.handleRequest(send(request, key), new TestContext());
-        APIGatewayV2HTTPResponse repeat = handler.handleRequest(send(request, key), new TestContext());
+        APIGatewayV2HTTPResponse sent = handler.handle(send(request, key), new TestContext());
+        APIGatewayV2HTTPResponse repeat = handler.handle(send(request, key), new TestContext());
 
         assertEquals(200, sent.getStatusCode(), sent.getBody());
         assertEquals(1, body(sent).get("emailsSent").asInt());
@@ -44,7 +44,7 @@ class SendHandlerTest {
         CreatedRequest request = CreatedRequest.make(aws, sandbox);
         SendHandler handler = new SendHandler(TestStack.components(aws, sandbox, "SendFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleEvents.load("go-send.json")
+        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-send.json")
                 .pathParameter("goApiReference", request.goApiReference()).header("idempotency-key", null)
                 .body("{\"test\": true}").event(), new TestContext());
 
@@ -57,9 +57,9 @@ class SendHandlerTest {
     void resendsToOneRecipient(LocalAws aws, CloudcheckSandbox sandbox) {
         CreatedRequest request = CreatedRequest.make(aws, sandbox);
         SendHandler handler = new SendHandler(TestStack.components(aws, sandbox, "SendFunction"));
-        handler.handleRequest(send(request, UUID.randomUUID().toString()), new TestContext());
+        handler.handle(send(request, UUID.randomUUID().toString()), new TestContext());
 
-        APIGatewayV2HTTPResponse resent = handler.handleRequest(SampleEvents.load("go-resend.json")
+        APIGatewayV2HTTPResponse resent = handler.handle(SampleEvents.load("go-resend.json")
                 .pathParameter("goApiReference", request.goApiReference())
                 .pathParameter("recipientToken", request.firstToken()).event(), new TestContext());
 
@@ -71,7 +71,7 @@ class SendHandlerTest {
     void aRequestNotMadeHereIs404WithoutCallingCloudcheck(LocalAws aws, CloudcheckSandbox sandbox) {
         SendHandler handler = new SendHandler(TestStack.components(aws, sandbox, "SendFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleEvents.load("go-send.json")
+        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-send.json")
                 .pathParameter("goApiReference", "never-made").header("idempotency-key", null).event(), new TestContext());
 
         assertEquals(404, response.getStatusCode());

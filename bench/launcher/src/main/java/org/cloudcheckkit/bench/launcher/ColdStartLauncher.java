@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -44,7 +45,14 @@ public final class ColdStartLauncher {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object invoke(Object handler, String eventJson) {
+    private static Object invoke(Object handler, String eventJson) throws java.io.IOException {
+        if (handler instanceof RequestStreamHandler streaming) {
+            // As the runtime does for a stream handler: the event's bytes in, the answer's bytes out, no serializer.
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            streaming.handleRequest(new java.io.ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), answer,
+                    new LauncherContext());
+            return answer.toString(StandardCharsets.UTF_8);
+        }
         Class<?> eventType = eventType(handler.getClass());
         Object event = eventType == Map.class
                 ? LambdaEventSerializers.serializerFor((Class) Object.class, ColdStartLauncher.class.getClassLoader()).fromJson(eventJson)
@@ -65,6 +73,10 @@ public final class ColdStartLauncher {
     private static String describe(Object response) throws Exception {
         if (response == null) {
             return "null";
+        }
+        if (response instanceof String json) {
+            java.util.regex.Matcher status = java.util.regex.Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)").matcher(json);
+            return status.find() ? "status=" + status.group(1) : json.substring(0, Math.min(200, json.length()));
         }
         for (String getter : new String[] {"getStatusCode"}) {
             try {
