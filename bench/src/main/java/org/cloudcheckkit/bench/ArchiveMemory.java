@@ -133,7 +133,7 @@ final class ArchiveMemory {
     private String respondedRequest(int recipients, long paddingBytes) {
         FreshEvents events = new FreshEvents(stack);
         APIGatewayV2HTTPResponse created = new CreateHandler(stack.components("CreateFunction"))
-                .handleRequest(apiEvent(read(events.goCreateWith(recipients))), new BenchContext("create", 30_000));
+                .handle(apiEvent(read(events.goCreateWith(recipients))), new BenchContext("create", 30_000));
         JsonNode body = readJson(created.getBody());
         if (created.getStatusCode() != 201) {
             throw new IllegalStateException("create answered " + created.getStatusCode() + ": " + created.getBody());
@@ -141,7 +141,7 @@ final class ArchiveMemory {
         String goApiReference = body.get("goApiReference").asText();
         String send = read(stack.projectRoot.resolve("events/go-send.json")).replace("REPLACE-goApiReference", goApiReference)
                 .replaceAll("\"idempotency-key\": \"[^\"]*\"", "\"idempotency-key\": \"" + UUID.randomUUID() + "\"");
-        new SendHandler(stack.components("SendFunction")).handleRequest(apiEvent(send), new BenchContext("send", 30_000));
+        new SendHandler(stack.components("SendFunction")).handle(apiEvent(send), new BenchContext("send", 30_000));
         stack.sandbox.pdfPaddingBytes(paddingBytes);
         for (JsonNode recipient : body.get("recipients")) {
             stack.sandbox.completeRecipient(recipient.get("recipientToken").asText(), VerificationOutcome.PASS);
