@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -23,14 +25,16 @@ import java.util.zip.ZipOutputStream;
  * Figure 2: what {@code sam build} would upload per function. Every function's CodeUri builds with the root Makefile,
  * which copies functions/target/functions.jar to {@code lib/} of the function's artifact directory; SAM uploads that
  * directory zipped. So the upload is a zip holding lib/functions.jar, the same for every function. Each entry of the
- * shaded jar is put down to the dependency it came from (functions' runtime class path, as Maven resolves it), and
- * the compressed bytes are added up per dependency.
+ * jar is put down to the dependency it came from (functions' runtime class path, as Maven resolves it). The jar's
+ * entries are stored, not deflated (functions/pom.xml says why), so a dependency's share of the upload is its entries
+ * deflated together, in jar order, as the upload zip deflates the whole jar.
  */
 final class ArtifactSize {
     static final String OWN_CODE = "functions + shared (this project)";
     private static final String UNATTRIBUTED = "(not in any dependency: shade-merged files)";
 
-    record Dependency(String name, long compressedBytes, int entries) {
+    /** One dependency: its bytes in the jar, the same deflated in one stream (its share of the upload), its files. */
+    record Dependency(String name, long bytes, long deflatedBytes, int entries) {
     }
 
     record Result(long jarBytes, long uploadZipBytes, int entries, List<Dependency> dependencies) {
@@ -42,7 +46,7 @@ final class ArtifactSize {
 
         Dependency own() {
             return dependencies.stream().filter(dependency -> dependency.name().equals(OWN_CODE)).findFirst()
-                    .orElse(new Dependency(OWN_CODE, 0, 0));
+                    .orElse(new Dependency(OWN_CODE, 0, 0, 0));
         }
     }
 
@@ -72,7 +76,7 @@ final class ArtifactSize {
                 String owner = isOwn(path, ownOutputs) ? OWN_CODE : name;
                 entriesOf(path).forEach(entry -> owners.putIfAbsent(entry, owner));
             }
-            Map<String, long[]> sizes = new LinkedHashMap<>();
+            Map<String, DeflatedShare> shares = new LinkedHashMap<>();
             int entries = 0;
             try (ZipFile jar = new ZipFile(functionsJar.toFile())) {
                 for (ZipEntry entry : java.util.Collections.list(jar.entries())) {
@@ -81,17 +85,53 @@ final class ArtifactSize {
                     }
                     entries++;
                     String owner = owners.getOrDefault(entry.getName(), UNATTRIBUTED);
-                    long[] size = sizes.computeIfAbsent(owner, name -> new long[2]);
-                    size[0] += entry.getCompressedSize();
-                    size[1]++;
+                    try (InputStream content = jar.getInputStream(entry)) {
+                        shares.computeIfAbsent(owner, name -> new DeflatedShare()).add(content);
+                    }
                 }
             }
             List<Dependency> dependencies = new ArrayList<>();
-            sizes.forEach((name, size) -> dependencies.add(new Dependency(name, size[0], (int) size[1])));
-            dependencies.sort(Comparator.comparingLong(Dependency::compressedBytes).reversed());
+            shares.forEach((name, share) -> dependencies.add(share.finish(name)));
+            dependencies.sort(Comparator.comparingLong(Dependency::deflatedBytes).reversed());
             return new Result(Files.size(functionsJar), uploadZip(functionsJar, workDirectory), entries, dependencies);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One dependency's entries deflated as one stream, at the level SAM's zip uses, counting bytes only. */
+    private static final class DeflatedShare {
+        private final CountingSink sink = new CountingSink();
+        private final DeflaterOutputStream deflated = new DeflaterOutputStream(sink, new Deflater(Deflater.DEFAULT_COMPRESSION, true), 64 * 1024);
+        private long bytes;
+        private int entries;
+
+        void add(InputStream content) throws IOException {
+            bytes += content.transferTo(deflated);
+            entries++;
+        }
+
+        Dependency finish(String name) {
+            try {
+                deflated.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Dependency(name, bytes, sink.count, entries);
+        }
+    }
+
+    private static final class CountingSink extends OutputStream {
+        private long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
         }
     }
 
