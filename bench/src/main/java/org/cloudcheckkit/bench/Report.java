@@ -77,10 +77,10 @@ final class Report {
                 + "its secrets from moto and calls moto and the sandbox as the first event requires; each run gets a fresh "
                 + "event (a new Go request with a responded recipient, a new Idempotency-Key...). Timed from just before "
                 + "the process is started to the line it prints with its answer. **Floor**: the same JVM, options, "
-                + "class path and event with a constant handler of the function's own kind - for the HTTP functions "
-                + "(stream handlers) one that writes constant bytes without reading the event, for the typed ones "
-                + "(ArchiveFunction, ReconcileFunction) one whose event Lambda's serializer reads; floor runs are "
-                + "interleaved with the function's runs. ")
+                + "class path and event with a constant handler of the function's own kind - for a stream handler "
+                + "(every function here is one) a handler that writes constant bytes without reading the event, for a "
+                + "typed handler one whose event Lambda's serializer reads; floor runs are interleaved with the "
+                + "function's runs. ")
                 .append(figure.repetitions()).append(" runs each; medians.\n\n");
         text.append("| Function | First event | Median | Floor (median) | Ratio | Runs (ms) | Phases of the last run (ms) | Answer |\n");
         text.append("|---|---|---:|---:|---:|---|---|---|\n");
@@ -145,15 +145,16 @@ final class Report {
             if (!streamFloors.isEmpty()) {
                 long streamFloor = Statistics.median(streamFloors);
                 text.append("- **The stream-handler floor takes ").append(streamFloor).append(" ms** (median over the "
-                        + "HTTP functions) of the ").append(COLD_START_TARGET_MS).append(" ms: a JVM on one core with C1 "
-                        + "only, opening the class path and answering constant bytes. It is not our code, and it leaves ")
-                        .append(COLD_START_TARGET_MS - streamFloor).append(" ms for everything an HTTP function does.\n");
+                        + "stream-handler functions) of the ").append(COLD_START_TARGET_MS).append(" ms: a JVM on one "
+                        + "core with C1 only, opening the class path and answering constant bytes. It is not our code, "
+                        + "and it leaves ").append(COLD_START_TARGET_MS - streamFloor)
+                        .append(" ms for everything a function does.\n");
             }
             if (!typedFloors.isEmpty()) {
                 text.append("- **The typed-handler floor takes ").append(Statistics.median(typedFloors))
                         .append(" ms**: the same plus Lambda's own event serializer (aws-lambda-java-serialization, its "
-                                + "shaded Jackson and the event's mix-ins) reading one event - the cost the HTTP functions "
-                                + "avoid by being stream handlers.\n");
+                                + "shaded Jackson and the event's mix-ins) reading one event - the cost a stream handler "
+                                + "avoids.\n");
             }
             text.append("- **Our own part** (median − floor) is ").append(best.median() - best.floorMedian()).append("–")
                     .append(worst.median() - worst.floorMedian()).append(" ms. Over the functions, the median `construct` "

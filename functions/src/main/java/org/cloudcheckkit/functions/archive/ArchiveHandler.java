@@ -1,15 +1,15 @@
 package org.cloudcheckkit.functions.archive;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.cloudcheckkit.archive.EventProcessor;
 import org.cloudcheckkit.callbacks.RecordedEvent;
 import org.cloudcheckkit.cloudcheck.Deadline;
@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * The PDF archiving function: consumes the table's stream, and for each newly recorded callback or webhook fetches
  * the result and archives it once final. A record whose processing throws (DynamoDB itself unreachable) is reported
  * as the batch's first failure, so Lambda retries from it; anything else has already been turned into a scheduled
- * retry by the processor.
+ * retry by the processor. A stream handler, as the HTTP functions are: the runtime's event serializer would cost
+ * more of a cold start than the rest of the function's start-up (bench figure 1).
  */
-public final class ArchiveHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class ArchiveHandler implements RequestStreamHandler {
     private static final Logger log = LoggerFactory.getLogger(ArchiveHandler.class);
     private static final Duration MARGIN = Duration.ofSeconds(5);
 
@@ -45,37 +46,26 @@ public final class ArchiveHandler implements RequestHandler<DynamodbEvent, Strea
     }
 
     @Override
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        StreamRecords.writeResponse(handle(StreamRecords.read(input), context), output);
+    }
+
+    /** Processes a batch in order; answers the sequence number Lambda should retry the batch from, if any. */
+    public Optional<String> handle(List<StreamRecords.StreamRecord> records, Context context) {
         Deadline deadline = Deadline.after(Duration.ofMillis(context == null ? 60_000 : context.getRemainingTimeInMillis())
                 .minus(MARGIN), clock);
-        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-            Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
-            if (!"INSERT".equals(record.getEventName()) || image == null
-                    || !EventProcessor.isEvent(text(image.get(TableKeys.SK)))) {
+        for (StreamRecords.StreamRecord record : records) {
+            Map<String, String> image = record.newImage();
+            if (!"INSERT".equals(record.eventName()) || image == null || !EventProcessor.isEvent(image.get(TableKeys.SK))) {
                 continue;
             }
             try {
-                events.process(recorded(image), deadline);
+                events.process(new RecordedEvent(image.get(TableKeys.PK), image.get(TableKeys.SK), image), deadline);
             } catch (RuntimeException e) {
-                log.error("event {} could not be processed; the batch is retried from it", record.getEventID(), e);
-                return new StreamsEventResponse(List.of(
-                        new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber())));
+                log.error("event {} could not be processed; the batch is retried from it", record.eventId(), e);
+                return Optional.of(record.sequenceNumber());
             }
         }
-        return new StreamsEventResponse(List.of());
-    }
-
-    private static RecordedEvent recorded(Map<String, AttributeValue> image) {
-        Map<String, String> attributes = new HashMap<>();
-        image.forEach((name, value) -> {
-            if (value.getS() != null) {
-                attributes.put(name, value.getS());
-            }
-        });
-        return new RecordedEvent(attributes.get(TableKeys.PK), attributes.get(TableKeys.SK), attributes);
-    }
-
-    private static String text(AttributeValue value) {
-        return value == null ? null : value.getS();
+        return Optional.empty();
     }
 }

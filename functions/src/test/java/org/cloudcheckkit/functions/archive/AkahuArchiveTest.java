@@ -60,13 +60,13 @@ class AkahuArchiveTest {
         ArchiveRig rig = new ArchiveRig(aws, sandbox, Map.of());
         Session session = initiate(rig);
 
-        rig.reconcile.handleRequest(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new TestContext());
         Map<String, AttributeValue> pending = rig.item("AKAHU#" + session.callbackId, "SESSION");
         assertEquals("Pending", pending.get("status").s());
         assertEquals("RECONCILE", pending.get("work").s(), "a pending session stays on the reconciler's list");
 
         sandbox.completeAkahu(session.token, AkahuStatus.USER_DECLINED);
-        rig.reconcile.handleRequest(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new TestContext());
 
         Map<String, AttributeValue> done = rig.item("AKAHU#" + session.callbackId, "SESSION");
         assertEquals("User declined", done.get("status").s());

@@ -176,9 +176,9 @@ class GoArchiveTest {
         assertEquals("RETRY", rig.recipientItem(request.goApiReference, token).get("work").s());
         assertTrue(rig.versions("go/" + request.goApiReference + "/" + token + ".pdf").isEmpty(),
                 "a JSON error is not archived as a PDF");
-        rig.reconcile.handleRequest(Map.of(), new TestContext());
-        rig.reconcile.handleRequest(Map.of(), new TestContext());
-        rig.reconcile.handleRequest(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new TestContext());
 
         Map<String, AttributeValue> recipient = rig.recipientItem(request.goApiReference, token);
         assertEquals("ARCHIVED", recipient.get("archiveState").s());
@@ -193,7 +193,7 @@ class GoArchiveTest {
             sandbox.completeRecipient(token, VerificationOutcome.PASS);
         }
 
-        rig.reconcile.handleRequest(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new TestContext());
 
         for (String token : request.tokens) {
             assertEquals("ARCHIVED", rig.recipientItem(request.goApiReference, token).get("archiveState").s(), token);
@@ -211,7 +211,7 @@ class GoArchiveTest {
 
         rig.goCallback(request.goApiReference, token, "Responded");
         rig.drainStream();
-        rig.reconcile.handleRequest(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new TestContext());
 
         Map<String, AttributeValue> failed = rig.recipientItem(request.goApiReference, token);
         assertEquals("FAILED", failed.get("archiveState").s());
@@ -220,9 +220,9 @@ class GoArchiveTest {
         assertEquals(404, link.getStatusCode());
         assertTrue(body(link).get("error").get("message").asText().contains("failed"), link.getBody());
 
-        Map<String, Object> redriven = rig.reconcile.handleRequest(Map.of("redrive", "failed"), new TestContext());
+        Map<String, Object> redriven = rig.reconcile.handle(Map.of("redrive", "failed"), new TestContext());
         assertEquals(1, redriven.get("redriven"));
-        rig.reconcile.handleRequest(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new TestContext());
 
         assertEquals("ARCHIVED", rig.recipientItem(request.goApiReference, token).get("archiveState").s());
     }

@@ -47,7 +47,7 @@ class LargeZipArchiveTest {
         // As the schedule would: each run stops short of its deadline, the next carries on.
         JsonNode archived = ZipArchiveTest.status(rig, request);
         for (int run = 0; run < 5 && "GENERATING".equals(archived.get("state").asText()); run++) {
-            rig.reconcile.handleRequest(Map.of(), new TestContext());
+            rig.reconcile.handle(Map.of(), new TestContext());
             archived = ZipArchiveTest.status(rig, request);
         }
         assertEquals("ARCHIVED", archived.get("state").asText(), archived.toString());

@@ -47,11 +47,11 @@ class ZipArchiveTest {
 
         JsonNode started = body(rig.downloads.handle(archive(request, "go-archive-start.json"), new TestContext()));
         assertEquals("GENERATING", started.get("state").asText());
-        rig.reconcile.handleRequest(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new TestContext());
         assertEquals("GENERATING", status(rig, request).get("state").asText(), "Cloudcheck is still generating");
 
         sandbox.advanceClock(Duration.ofMinutes(5));
-        rig.reconcile.handleRequest(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new TestContext());
 
         JsonNode archived = status(rig, request);
         assertEquals("ARCHIVED", archived.get("state").asText(), archived.toString());
@@ -74,13 +74,13 @@ class ZipArchiveTest {
 
         sandbox.completeRecipient(request.tokens.get(1), VerificationOutcome.FAIL);
         sandbox.advanceClock(Duration.ofMinutes(5));
-        rig.reconcile.handleRequest(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new TestContext());
         JsonNode regenerated = status(rig, request);
         assertEquals("GENERATING", regenerated.get("state").asText());
         assertEquals(1, regenerated.get("regenerations").asInt());
 
         sandbox.advanceClock(Duration.ofMinutes(5));
-        rig.reconcile.handleRequest(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new TestContext());
 
         JsonNode archived = status(rig, request);
         assertEquals("ARCHIVED", archived.get("state").asText());
