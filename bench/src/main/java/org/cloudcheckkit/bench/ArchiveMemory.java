@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.cloudcheckkit.cloudcheck.Deadline;
 import org.cloudcheckkit.functions.go.CreateHandler;
 import org.cloudcheckkit.functions.go.SendHandler;
+import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.sandbox.api.ServedDocument;
 import org.cloudcheckkit.sandbox.go.VerificationOutcome;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -133,7 +134,7 @@ final class ArchiveMemory {
     private String respondedRequest(int recipients, long paddingBytes) {
         FreshEvents events = new FreshEvents(stack);
         APIGatewayV2HTTPResponse created = new CreateHandler(stack.components("CreateFunction"))
-                .handle(apiEvent(read(events.goCreateWith(recipients))), new BenchContext("create", 30_000));
+                .handle(apiEvent(read(events.goCreateWith(recipients))), new FunctionContext("CreateFunction"));
         JsonNode body = readJson(created.getBody());
         if (created.getStatusCode() != 201) {
             throw new IllegalStateException("create answered " + created.getStatusCode() + ": " + created.getBody());
@@ -141,7 +142,7 @@ final class ArchiveMemory {
         String goApiReference = body.get("goApiReference").asText();
         String send = read(stack.projectRoot.resolve("events/go-send.json")).replace("REPLACE-goApiReference", goApiReference)
                 .replaceAll("\"idempotency-key\": \"[^\"]*\"", "\"idempotency-key\": \"" + UUID.randomUUID() + "\"");
-        new SendHandler(stack.components("SendFunction")).handle(apiEvent(send), new BenchContext("send", 30_000));
+        new SendHandler(stack.components("SendFunction")).handle(apiEvent(send), new FunctionContext("SendFunction"));
         stack.sandbox.pdfPaddingBytes(paddingBytes);
         for (JsonNode recipient : body.get("recipients")) {
             stack.sandbox.completeRecipient(recipient.get("recipientToken").asText(), VerificationOutcome.PASS);

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.store.TableKeys;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -161,7 +162,7 @@ public final class WarmCostRun {
                 .getConstructor(Components.class).newInstance(components);
         return event -> {
             byte[] raw = event.getBytes(StandardCharsets.UTF_8);
-            BenchContext context = new BenchContext(scenario.functionId(), 30_000);
+            FunctionContext context = new FunctionContext(scenario.functionId());
             ByteArrayOutputStream response = new ByteArrayOutputStream(1024);
             return new Prepared() {
                 @Override

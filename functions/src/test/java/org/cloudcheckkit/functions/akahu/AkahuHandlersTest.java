@@ -8,8 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.cloudcheckkit.functions.SampleEvents;
-import org.cloudcheckkit.functions.TestContext;
 import org.cloudcheckkit.functions.TestStack;
+import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
@@ -32,19 +32,19 @@ class AkahuHandlersTest {
         AkahuResultsHandler results = new AkahuResultsHandler(TestStack.components(aws, sandbox, "AkahuResultsFunction"));
 
         APIGatewayV2HTTPResponse started = initiate.handle(SampleEvents.load("akahu-initiate.json")
-                .header("idempotency-key", UUID.randomUUID().toString()).event(), new TestContext());
+                .header("idempotency-key", UUID.randomUUID().toString()).event(), new FunctionContext("test"));
         assertEquals(201, started.getStatusCode(), started.getBody());
         String token = body(started).get("token").asText();
         assertTrue(body(started).get("url").asText().startsWith("http"));
 
         sandbox.completeAkahu(token, AkahuStatus.PASS);
         APIGatewayV2HTTPResponse result = results.handle(SampleEvents.load("akahu-session.json")
-                .pathParameter("token", token).event(), new TestContext());
+                .pathParameter("token", token).event(), new FunctionContext("test"));
         assertEquals(200, result.getStatusCode(), result.getBody());
         assertEquals("Pass", body(result).get("status").asText());
 
         APIGatewayV2HTTPResponse reviewed = results.handle(SampleEvents.load("akahu-review.json")
-                .pathParameter("token", token).event(), new TestContext());
+                .pathParameter("token", token).event(), new FunctionContext("test"));
         assertEquals(200, reviewed.getStatusCode(), reviewed.getBody());
         assertEquals("SUCCESS", body(reviewed).get("result").asText());
     }
@@ -54,7 +54,7 @@ class AkahuHandlersTest {
         AkahuResultsHandler results = new AkahuResultsHandler(TestStack.components(aws, sandbox, "AkahuResultsFunction"));
 
         APIGatewayV2HTTPResponse response = results.handle(SampleEvents.load("akahu-review.json")
-                .pathParameter("token", "any").body("{\"notes\": \"x\"}").event(), new TestContext());
+                .pathParameter("token", "any").body("{\"notes\": \"x\"}").event(), new FunctionContext("test"));
 
         assertEquals(400, response.getStatusCode());
         assertEquals("reviewDecision", body(response).get("error").get("problems").get(0).get("field").asText());
@@ -65,7 +65,7 @@ class AkahuHandlersTest {
         AkahuResultsHandler results = new AkahuResultsHandler(TestStack.components(aws, sandbox, "AkahuResultsFunction"));
 
         APIGatewayV2HTTPResponse response = results.handle(SampleEvents.load("akahu-session.json")
-                .pathParameter("token", "not-ours").event(), new TestContext());
+                .pathParameter("token", "not-ours").event(), new FunctionContext("test"));
 
         assertEquals(404, response.getStatusCode());
         assertEquals("AKAHU_SESSION_NOT_FOUND", body(response).get("error").get("code").asText());

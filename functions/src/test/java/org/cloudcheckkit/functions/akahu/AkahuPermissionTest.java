@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.UUID;
 import org.cloudcheckkit.functions.SampleEvents;
-import org.cloudcheckkit.functions.TestContext;
 import org.cloudcheckkit.functions.TestStack;
+import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
@@ -27,7 +27,7 @@ class AkahuPermissionTest {
         AkahuInitiateHandler initiate = new AkahuInitiateHandler(TestStack.components(aws, sandbox, "AkahuInitiateFunction"));
 
         APIGatewayV2HTTPResponse response = initiate.handle(SampleEvents.load("akahu-initiate.json")
-                .header("idempotency-key", UUID.randomUUID().toString()).event(), new TestContext());
+                .header("idempotency-key", UUID.randomUUID().toString()).event(), new FunctionContext("test"));
 
         assertEquals(403, response.getStatusCode(), response.getBody());
         assertEquals("CLOUDCHECK_PERMISSION_DENIED", body(response).get("error").get("code").asText());

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.cloudcheckkit.callbacks.CallbackKind;
 import org.cloudcheckkit.functions.SampleEvents;
-import org.cloudcheckkit.functions.TestContext;
 import org.cloudcheckkit.functions.akahu.AkahuInitiateHandler;
+import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
@@ -36,9 +36,9 @@ class AkahuArchiveTest {
 
         APIGatewayV2HTTPResponse webhook = rig.receipt.handle(akahuCallback(rig, "callbacks-akahu-webhook.json", session)
                 .body("{\"requestType\":\"AKAHU\",\"eventType\":\"STATUS_CHANGE\",\"reference\":\"" + session.token + "\"}")
-                .event(), new TestContext());
+                .event(), new FunctionContext("test"));
         APIGatewayV2HTTPResponse notification = rig.receipt.handle(
-                akahuCallback(rig, "callbacks-akahu-notification.json", session).event(), new TestContext());
+                akahuCallback(rig, "callbacks-akahu-notification.json", session).event(), new FunctionContext("test"));
         rig.drainStream();
 
         assertEquals(200, webhook.getStatusCode(), webhook.getBody());
@@ -50,7 +50,7 @@ class AkahuArchiveTest {
         assertTrue(new String(rig.object("akahu/" + session.token + ".json")).contains("\"Fail\""));
 
         APIGatewayV2HTTPResponse link = rig.downloads.handle(SampleEvents.load("akahu-session-pdf.json")
-                .pathParameter("token", session.token).event(), new TestContext());
+                .pathParameter("token", session.token).event(), new FunctionContext("test"));
         assertEquals(200, link.getStatusCode(), link.getBody());
         assertEquals(ArchiveRig.sha256(rig.object("akahu/" + session.token + ".pdf")), body(link).get("sha256").asText());
     }
@@ -60,13 +60,13 @@ class AkahuArchiveTest {
         ArchiveRig rig = new ArchiveRig(aws, sandbox, Map.of());
         Session session = initiate(rig);
 
-        rig.reconcile.handle(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new FunctionContext("test"));
         Map<String, AttributeValue> pending = rig.item("AKAHU#" + session.callbackId, "SESSION");
         assertEquals("Pending", pending.get("status").s());
         assertEquals("RECONCILE", pending.get("work").s(), "a pending session stays on the reconciler's list");
 
         sandbox.completeAkahu(session.token, AkahuStatus.USER_DECLINED);
-        rig.reconcile.handle(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new FunctionContext("test"));
 
         Map<String, AttributeValue> done = rig.item("AKAHU#" + session.callbackId, "SESSION");
         assertEquals("User declined", done.get("status").s());
@@ -84,7 +84,7 @@ class AkahuArchiveTest {
         APIGatewayV2HTTPResponse received = rig.receipt.handle(SampleEvents.load("webhooks-cloudcheck.json")
                 .queryParameter("t", webhookToken)
                 .body("{\"requestType\":\"AKAHU\",\"eventType\":\"REVIEW\",\"reference\":\"" + session.token + "\"}")
-                .event(), new TestContext());
+                .event(), new FunctionContext("test"));
         rig.drainStream();
 
         assertEquals(200, received.getStatusCode(), received.getBody());
@@ -97,7 +97,7 @@ class AkahuArchiveTest {
     private static Session initiate(ArchiveRig rig) {
         APIGatewayV2HTTPResponse started = new AkahuInitiateHandler(rig.components("AkahuInitiateFunction")).handle(
                 SampleEvents.load("akahu-initiate.json").header("idempotency-key", UUID.randomUUID().toString()).event(),
-                new TestContext());
+                new FunctionContext("test"));
         assertEquals(201, started.getStatusCode(), started.getBody());
         String token = body(started).get("token").asText();
         String callbackId = rig.aws.dynamoDb().scan(r -> r.tableName(rig.aws.physicalName("Table"))).items().stream()

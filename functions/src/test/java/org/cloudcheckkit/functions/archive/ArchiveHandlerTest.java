@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.cloudcheckkit.functions.SampleEvents;
-import org.cloudcheckkit.functions.TestContext;
 import org.cloudcheckkit.functions.TestStack;
+import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
@@ -93,7 +93,7 @@ class ArchiveHandlerTest {
 
     private static String invoke(ArchiveHandler handler, String event) throws Exception {
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        handler.handleRequest(stream(event), answer, new TestContext());
+        handler.handleRequest(stream(event), answer, new FunctionContext("test"));
         return answer.toString(StandardCharsets.UTF_8);
     }
 

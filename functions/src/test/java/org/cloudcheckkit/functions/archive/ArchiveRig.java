@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 import org.cloudcheckkit.config.Components;
 import org.cloudcheckkit.functions.SampleEvents;
-import org.cloudcheckkit.functions.TestContext;
 import org.cloudcheckkit.functions.TestStack;
 import org.cloudcheckkit.functions.callbacks.WebhookReceiptHandler;
 import org.cloudcheckkit.localaws.DynamoDbStreamReader;
+import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -90,7 +90,7 @@ final class ArchiveRig {
         STREAM_EVENTS.toJson(event, json);
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         try {
-            archive.handleRequest(new ByteArrayInputStream(json.toByteArray()), answer, new TestContext());
+            archive.handleRequest(new ByteArrayInputStream(json.toByteArray()), answer, new FunctionContext("test"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -107,7 +107,7 @@ final class ArchiveRig {
                         .tokenFor(org.cloudcheckkit.callbacks.CallbackKind.GO, callbackId))
                 .queryParameter("goApiReference", goApiReference)
                 .queryParameter("recipientToken", recipientToken)
-                .queryParameter("status", status).event(), new TestContext());
+                .queryParameter("status", status).event(), new FunctionContext("test"));
     }
 
     Map<String, AttributeValue> requestItem(String goApiReference) {

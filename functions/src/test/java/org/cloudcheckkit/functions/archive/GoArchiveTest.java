@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.cloudcheckkit.functions.SampleEvents;
-import org.cloudcheckkit.functions.TestContext;
 import org.cloudcheckkit.functions.go.CreateHandler;
 import org.cloudcheckkit.functions.go.SendHandler;
+import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
@@ -50,7 +50,7 @@ class GoArchiveTest {
         Created request = create(rig, 1);
         String token = request.tokens.get(0);
 
-        APIGatewayV2HTTPResponse before = rig.downloads.handle(pdfEvent(token), new TestContext());
+        APIGatewayV2HTTPResponse before = rig.downloads.handle(pdfEvent(token), new FunctionContext("test"));
         assertEquals(404, before.getStatusCode());
         assertEquals("NOT_ARCHIVED_YET", body(before).get("error").get("code").asText());
 
@@ -79,7 +79,7 @@ class GoArchiveTest {
         assertEquals(served.sha256(), recipient.get("pdfSha256").s());
         assertFalse(recipient.containsKey("work"), "nothing left to do");
 
-        APIGatewayV2HTTPResponse link = rig.downloads.handle(pdfEvent(token), new TestContext());
+        APIGatewayV2HTTPResponse link = rig.downloads.handle(pdfEvent(token), new FunctionContext("test"));
         assertEquals(200, link.getStatusCode(), link.getBody());
         HttpResponse<byte[]> downloaded = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(body(link).get("url").asText())).build(),
@@ -99,11 +99,11 @@ class GoArchiveTest {
         int itemsBefore = tableSize(aws);
 
         APIGatewayV2HTTPResponse noToken = rig.receipt.handle(callback(request.goApiReference, token)
-                .queryParameter("cid", callbackId).queryParameter("t", null).event(), new TestContext());
+                .queryParameter("cid", callbackId).queryParameter("t", null).event(), new FunctionContext("test"));
         APIGatewayV2HTTPResponse wrongToken = rig.receipt.handle(callback(request.goApiReference, token)
-                .queryParameter("cid", callbackId).queryParameter("t", "forged-" + UUID.randomUUID()).event(), new TestContext());
+                .queryParameter("cid", callbackId).queryParameter("t", "forged-" + UUID.randomUUID()).event(), new FunctionContext("test"));
         APIGatewayV2HTTPResponse otherRequestsId = rig.receipt.handle(callback(request.goApiReference, token)
-                .queryParameter("cid", "someone-elses-id").queryParameter("t", "forged").event(), new TestContext());
+                .queryParameter("cid", "someone-elses-id").queryParameter("t", "forged").event(), new FunctionContext("test"));
 
         assertEquals(401, noToken.getStatusCode());
         assertEquals(403, wrongToken.getStatusCode());
@@ -124,7 +124,7 @@ class GoArchiveTest {
                 .tokenFor(org.cloudcheckkit.callbacks.CallbackKind.GO, myCallbackId);
 
         rig.receipt.handle(callback(other.goApiReference, other.tokens.get(0))
-                .queryParameter("cid", myCallbackId).queryParameter("t", myToken).event(), new TestContext());
+                .queryParameter("cid", myCallbackId).queryParameter("t", myToken).event(), new FunctionContext("test"));
         rig.drainStream();
 
         assertTrue(rig.recipientItem(other.goApiReference, other.tokens.get(0)).isEmpty(), "no status was recorded");
@@ -176,9 +176,9 @@ class GoArchiveTest {
         assertEquals("RETRY", rig.recipientItem(request.goApiReference, token).get("work").s());
         assertTrue(rig.versions("go/" + request.goApiReference + "/" + token + ".pdf").isEmpty(),
                 "a JSON error is not archived as a PDF");
-        rig.reconcile.handle(Map.of(), new TestContext());
-        rig.reconcile.handle(Map.of(), new TestContext());
-        rig.reconcile.handle(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new FunctionContext("test"));
+        rig.reconcile.handle(Map.of(), new FunctionContext("test"));
+        rig.reconcile.handle(Map.of(), new FunctionContext("test"));
 
         Map<String, AttributeValue> recipient = rig.recipientItem(request.goApiReference, token);
         assertEquals("ARCHIVED", recipient.get("archiveState").s());
@@ -193,7 +193,7 @@ class GoArchiveTest {
             sandbox.completeRecipient(token, VerificationOutcome.PASS);
         }
 
-        rig.reconcile.handle(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new FunctionContext("test"));
 
         for (String token : request.tokens) {
             assertEquals("ARCHIVED", rig.recipientItem(request.goApiReference, token).get("archiveState").s(), token);
@@ -211,18 +211,18 @@ class GoArchiveTest {
 
         rig.goCallback(request.goApiReference, token, "Responded");
         rig.drainStream();
-        rig.reconcile.handle(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new FunctionContext("test"));
 
         Map<String, AttributeValue> failed = rig.recipientItem(request.goApiReference, token);
         assertEquals("FAILED", failed.get("archiveState").s());
         assertEquals("FAILED", failed.get("work").s());
-        APIGatewayV2HTTPResponse link = rig.downloads.handle(pdfEvent(token), new TestContext());
+        APIGatewayV2HTTPResponse link = rig.downloads.handle(pdfEvent(token), new FunctionContext("test"));
         assertEquals(404, link.getStatusCode());
         assertTrue(body(link).get("error").get("message").asText().contains("failed"), link.getBody());
 
-        Map<String, Object> redriven = rig.reconcile.handle(Map.of("redrive", "failed"), new TestContext());
+        Map<String, Object> redriven = rig.reconcile.handle(Map.of("redrive", "failed"), new FunctionContext("test"));
         assertEquals(1, redriven.get("redriven"));
-        rig.reconcile.handle(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new FunctionContext("test"));
 
         assertEquals("ARCHIVED", rig.recipientItem(request.goApiReference, token).get("archiveState").s());
     }
@@ -239,14 +239,14 @@ class GoArchiveTest {
                         list.add(((com.fasterxml.jackson.databind.node.ObjectNode) list.get(0).deepCopy()).put("reference", "cust-" + i));
                     }
                 });
-        APIGatewayV2HTTPResponse response = create.handle(event.event(), new TestContext());
+        APIGatewayV2HTTPResponse response = create.handle(event.event(), new FunctionContext("test"));
         assertEquals(201, response.getStatusCode(), response.getBody());
         List<String> tokens = new ArrayList<>();
         body(response).get("recipients").forEach(recipient -> tokens.add(recipient.get("recipientToken").asText()));
         String goApiReference = body(response).get("goApiReference").asText();
         new SendHandler(rig.components("SendFunction")).handle(SampleEvents.load("go-send.json")
                 .pathParameter("goApiReference", goApiReference).header("idempotency-key", UUID.randomUUID().toString())
-                .event(), new TestContext());
+                .event(), new FunctionContext("test"));
         return new Created(goApiReference, tokens);
     }
 

@@ -9,7 +9,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.Map;
-import org.cloudcheckkit.functions.TestContext;
+import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
@@ -41,13 +41,13 @@ class LargeZipArchiveTest {
         ZipArchiveTest.Created request = ZipArchiveTest.create(rig, RECIPIENTS);
         sandbox.pdfPaddingBytes(PADDING);
         request.tokens().forEach(token -> sandbox.completeRecipient(token, VerificationOutcome.PASS));
-        rig.downloads.handle(ZipArchiveTest.archive(request, "go-archive-start.json"), new TestContext());
+        rig.downloads.handle(ZipArchiveTest.archive(request, "go-archive-start.json"), new FunctionContext("test"));
         sandbox.advanceClock(Duration.ofHours(2));
 
         // As the schedule would: each run stops short of its deadline, the next carries on.
         JsonNode archived = ZipArchiveTest.status(rig, request);
         for (int run = 0; run < 5 && "GENERATING".equals(archived.get("state").asText()); run++) {
-            rig.reconcile.handle(Map.of(), new TestContext());
+            rig.reconcile.handle(Map.of(), new FunctionContext("test"));
             archived = ZipArchiveTest.status(rig, request);
         }
         assertEquals("ARCHIVED", archived.get("state").asText(), archived.toString());

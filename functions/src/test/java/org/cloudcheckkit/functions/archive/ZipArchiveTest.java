@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipInputStream;
 import org.cloudcheckkit.functions.SampleEvents;
-import org.cloudcheckkit.functions.TestContext;
 import org.cloudcheckkit.functions.go.CreateHandler;
+import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
@@ -45,13 +45,13 @@ class ZipArchiveTest {
         Created request = create(rig, 2);
         request.tokens.forEach(token -> sandbox.completeRecipient(token, VerificationOutcome.PASS));
 
-        JsonNode started = body(rig.downloads.handle(archive(request, "go-archive-start.json"), new TestContext()));
+        JsonNode started = body(rig.downloads.handle(archive(request, "go-archive-start.json"), new FunctionContext("test")));
         assertEquals("GENERATING", started.get("state").asText());
-        rig.reconcile.handle(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new FunctionContext("test"));
         assertEquals("GENERATING", status(rig, request).get("state").asText(), "Cloudcheck is still generating");
 
         sandbox.advanceClock(Duration.ofMinutes(5));
-        rig.reconcile.handle(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new FunctionContext("test"));
 
         JsonNode archived = status(rig, request);
         assertEquals("ARCHIVED", archived.get("state").asText(), archived.toString());
@@ -70,17 +70,17 @@ class ZipArchiveTest {
         ArchiveRig rig = new ArchiveRig(aws, sandbox, Map.of());
         Created request = create(rig, 2);
         sandbox.completeRecipient(request.tokens.get(0), VerificationOutcome.PASS);
-        rig.downloads.handle(archive(request, "go-archive-start.json"), new TestContext());
+        rig.downloads.handle(archive(request, "go-archive-start.json"), new FunctionContext("test"));
 
         sandbox.completeRecipient(request.tokens.get(1), VerificationOutcome.FAIL);
         sandbox.advanceClock(Duration.ofMinutes(5));
-        rig.reconcile.handle(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new FunctionContext("test"));
         JsonNode regenerated = status(rig, request);
         assertEquals("GENERATING", regenerated.get("state").asText());
         assertEquals(1, regenerated.get("regenerations").asInt());
 
         sandbox.advanceClock(Duration.ofMinutes(5));
-        rig.reconcile.handle(Map.of(), new TestContext());
+        rig.reconcile.handle(Map.of(), new FunctionContext("test"));
 
         JsonNode archived = status(rig, request);
         assertEquals("ARCHIVED", archived.get("state").asText());
@@ -94,7 +94,7 @@ class ZipArchiveTest {
         Created request = create(rig, 1);
 
         APIGatewayV2HTTPResponse response = rig.downloads.handle(archive(request, "go-archive-status.json"),
-                new TestContext());
+                new FunctionContext("test"));
 
         assertEquals(404, response.getStatusCode());
         assertEquals("NO_ZIP_JOB", body(response).get("error").get("code").asText());
@@ -112,7 +112,7 @@ class ZipArchiveTest {
                     }
                 });
         APIGatewayV2HTTPResponse response = new CreateHandler(rig.components("CreateFunction"))
-                .handle(event.event(), new TestContext());
+                .handle(event.event(), new FunctionContext("test"));
         assertEquals(201, response.getStatusCode(), response.getBody());
         List<String> tokens = new ArrayList<>();
         body(response).get("recipients").forEach(recipient -> tokens.add(recipient.get("recipientToken").asText()));
@@ -125,7 +125,7 @@ class ZipArchiveTest {
 
     static JsonNode status(ArchiveRig rig, Created request) {
         APIGatewayV2HTTPResponse response = rig.downloads.handle(archive(request, "go-archive-status.json"),
-                new TestContext());
+                new FunctionContext("test"));
         assertEquals(200, response.getStatusCode(), response.getBody());
         return body(response);
     }

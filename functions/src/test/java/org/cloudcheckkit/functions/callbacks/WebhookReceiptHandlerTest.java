@@ -10,8 +10,8 @@ import java.util.Map;
 import org.cloudcheckkit.callbacks.CallbackKind;
 import org.cloudcheckkit.config.Components;
 import org.cloudcheckkit.functions.SampleEvents;
-import org.cloudcheckkit.functions.TestContext;
 import org.cloudcheckkit.functions.TestStack;
+import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
@@ -36,7 +36,7 @@ class WebhookReceiptHandlerTest {
                 .queryParameter("t", token)
                 .body("{\"requestType\":\"WATCHLIST_MONITORING\",\"eventType\":\"PEP_MATCH_REVIEW\","
                         + "\"reference\":\"0c78ee6c-5ef1-4772-a3b8-aab11869dd33,359505a039f0b80d3676ef61\"}").event(),
-                new TestContext());
+                new FunctionContext("test"));
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         long recorded = aws.dynamoDb().scan(r -> r.tableName(aws.physicalName("Table"))).items().stream()
@@ -49,9 +49,9 @@ class WebhookReceiptHandlerTest {
         WebhookReceiptHandler handler = new WebhookReceiptHandler(TestStack.components(aws, sandbox, "WebhookReceiptFunction"));
 
         APIGatewayV2HTTPResponse missing = handler.handle(SampleEvents.load("webhooks-cloudcheck.json")
-                .queryParameter("t", null).event(), new TestContext());
+                .queryParameter("t", null).event(), new FunctionContext("test"));
         APIGatewayV2HTTPResponse wrong = handler.handle(SampleEvents.load("webhooks-cloudcheck.json")
-                .queryParameter("t", "a-guess-at-the-token").event(), new TestContext());
+                .queryParameter("t", "a-guess-at-the-token").event(), new FunctionContext("test"));
 
         assertEquals(401, missing.getStatusCode());
         assertEquals(403, wrong.getStatusCode());
@@ -65,7 +65,7 @@ class WebhookReceiptHandlerTest {
         APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("webhooks-cloudcheck.json")
                 .queryParameter("t", aws.secretFields("CallbackSecretId").get("webhookToken"))
                 .body("{\"requestType\":\"VERIFICATION\",\"eventType\":\"SOMETHING\",\"reference\":\"r1\"}").event(),
-                new TestContext());
+                new FunctionContext("test"));
 
         assertEquals(400, response.getStatusCode());
         assertEquals("eventType", body(response).get("error").get("problems").get(0).get("field").asText());
@@ -79,7 +79,7 @@ class WebhookReceiptHandlerTest {
         APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("callbacks-go.json")
                 .queryParameter("cid", "c1").queryParameter("t", components.callbackTokens().tokenFor(CallbackKind.GO, "c1"))
                 .queryParameter("goApiReference", "g1").queryParameter("recipientToken", "r1")
-                .queryParameter("status", "Teleported").event(), new TestContext());
+                .queryParameter("status", "Teleported").event(), new FunctionContext("test"));
 
         assertEquals(400, response.getStatusCode());
         assertEquals("query:status", body(response).get("error").get("problems").get(0).get("field").asText());
@@ -96,7 +96,7 @@ class WebhookReceiptHandlerTest {
                 .queryParameter("cid", "c2").queryParameter("t", components.callbackTokens().tokenFor(CallbackKind.GO, "c2"))
                 .body(Base64.getEncoder().encodeToString(form.getBytes()));
 
-        APIGatewayV2HTTPResponse response = handler.handle(event.event(), new TestContext());
+        APIGatewayV2HTTPResponse response = handler.handle(event.event(), new FunctionContext("test"));
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals("Opened", item(aws, "GO#g2", "EVENT#r2#Opened").get("hint").s());

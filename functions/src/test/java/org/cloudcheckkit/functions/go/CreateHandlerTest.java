@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.cloudcheckkit.functions.SampleEvents;
-import org.cloudcheckkit.functions.TestContext;
 import org.cloudcheckkit.functions.TestStack;
+import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
@@ -41,7 +41,7 @@ class CreateHandlerTest {
     void createsTheRequestWithOurCallbackUrlAndKeepsOnlyReferencesAndTokens(LocalAws aws, CloudcheckSandbox sandbox) {
         CreateHandler handler = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handle(create().event(), new TestContext());
+        APIGatewayV2HTTPResponse response = handler.handle(create().event(), new FunctionContext("test"));
 
         assertEquals(201, response.getStatusCode(), response.getBody());
         JsonNode created = body(response);
@@ -63,7 +63,7 @@ class CreateHandlerTest {
         sandbox.recipient(token);
         new SendHandler(TestStack.components(aws, sandbox, "SendFunction")).handle(
                 SampleEvents.load("go-send.json").pathParameter("goApiReference", goApiReference).header("idempotency-key", null)
-                        .event(), new TestContext());
+                        .event(), new FunctionContext("test"));
         sandbox.awaitCallbacks(Duration.ofSeconds(5));
         String notified = sandbox.callbackDeliveries().get(0).url();
         assertTrue(notified.startsWith(TestStack.NO_CALLBACKS + "/callbacks/go?cid=" + item.get("callbackId").s() + "&t="),
@@ -79,7 +79,7 @@ class CreateHandlerTest {
 
         handler.handleRequest(new java.io.ByteArrayInputStream(new String(event, java.nio.charset.StandardCharsets.UTF_8)
                 .replace("0d7f6a8e-2c1b-4f7e-9a51-5b8f3c2d1e00", java.util.UUID.randomUUID().toString())
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), answer, new TestContext());
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), answer, new FunctionContext("test"));
 
         JsonNode response = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.toByteArray());
         assertEquals(201, response.get("statusCode").asInt(), response.toString());
@@ -102,7 +102,7 @@ class CreateHandlerTest {
             body.put("dateOfBirth", "1990-01-01");
         });
 
-        APIGatewayV2HTTPResponse response = handler.handle(event.event(), new TestContext());
+        APIGatewayV2HTTPResponse response = handler.handle(event.event(), new FunctionContext("test"));
 
         assertEquals(400, response.getStatusCode());
         JsonNode error = body(response).get("error");
@@ -118,10 +118,10 @@ class CreateHandlerTest {
         CreateHandler handler = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"));
 
         String key = java.util.UUID.randomUUID().toString();
-        APIGatewayV2HTTPResponse first = handler.handle(create().header("idempotency-key", key).event(), new TestContext());
-        APIGatewayV2HTTPResponse repeat = handler.handle(create().header("idempotency-key", key).event(), new TestContext());
+        APIGatewayV2HTTPResponse first = handler.handle(create().header("idempotency-key", key).event(), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse repeat = handler.handle(create().header("idempotency-key", key).event(), new FunctionContext("test"));
         APIGatewayV2HTTPResponse otherBody = handler.handle(create().header("idempotency-key", key)
-                .editBody(body -> body.put("reference", "another")).event(), new TestContext());
+                .editBody(body -> body.put("reference", "another")).event(), new FunctionContext("test"));
 
         assertEquals(201, repeat.getStatusCode());
         assertEquals(first.getBody(), repeat.getBody());
@@ -136,8 +136,8 @@ class CreateHandlerTest {
         sandbox.failNext("/go/create/", 1, ApiFault.of(ApiFault.Kind.HTTP_500));
 
         String key = java.util.UUID.randomUUID().toString();
-        APIGatewayV2HTTPResponse lost = handler.handle(create().header("idempotency-key", key).event(), new TestContext());
-        APIGatewayV2HTTPResponse repeat = handler.handle(create().header("idempotency-key", key).event(), new TestContext());
+        APIGatewayV2HTTPResponse lost = handler.handle(create().header("idempotency-key", key).event(), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse repeat = handler.handle(create().header("idempotency-key", key).event(), new FunctionContext("test"));
 
         assertEquals(502, lost.getStatusCode());
         assertEquals("CLOUDCHECK_OUTCOME_UNKNOWN", body(lost).get("error").get("code").asText());
@@ -151,8 +151,8 @@ class CreateHandlerTest {
         sandbox.failNext("/go/create/", 1, ApiFault.of(ApiFault.Kind.ERROR_112));
 
         String key = java.util.UUID.randomUUID().toString();
-        APIGatewayV2HTTPResponse failed = handler.handle(create().header("idempotency-key", key).event(), new TestContext());
-        APIGatewayV2HTTPResponse retried = handler.handle(create().header("idempotency-key", key).event(), new TestContext());
+        APIGatewayV2HTTPResponse failed = handler.handle(create().header("idempotency-key", key).event(), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse retried = handler.handle(create().header("idempotency-key", key).event(), new FunctionContext("test"));
 
         assertEquals(503, failed.getStatusCode());
         assertEquals("5", failed.getHeaders().get("Retry-After"));
@@ -167,7 +167,7 @@ class CreateHandlerTest {
         try {
             CreateHandler handler = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"));
 
-            APIGatewayV2HTTPResponse response = handler.handle(create().event(), new TestContext());
+            APIGatewayV2HTTPResponse response = handler.handle(create().event(), new FunctionContext("test"));
 
             assertEquals(502, response.getStatusCode());
             assertEquals("CLOUDCHECK_CREDENTIALS_REJECTED", body(response).get("error").get("code").asText());
@@ -186,7 +186,7 @@ class CreateHandlerTest {
         SampleEvents event = create()
                 .editBody(body -> ((ObjectNode) body.get("recipients").get(0).get("requestType")).put("live", true));
 
-        APIGatewayV2HTTPResponse response = handler.handle(event.event(), new TestContext());
+        APIGatewayV2HTTPResponse response = handler.handle(event.event(), new FunctionContext("test"));
 
         assertEquals(422, response.getStatusCode());
         JsonNode problem = body(response).get("error").get("problems").get(0);
@@ -199,7 +199,7 @@ class CreateHandlerTest {
         CreateHandler handler = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"));
 
         APIGatewayV2HTTPResponse response = handler.handle(create().body("{\"recipients\": [").event(),
-                new TestContext());
+                new FunctionContext("test"));
 
         assertEquals(400, response.getStatusCode());
         assertEquals("MALFORMED_JSON", body(response).get("error").get("problems").get(0).get("rule").asText());

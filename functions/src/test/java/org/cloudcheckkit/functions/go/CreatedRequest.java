@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.cloudcheckkit.functions.SampleEvents;
-import org.cloudcheckkit.functions.TestContext;
 import org.cloudcheckkit.functions.TestStack;
+import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
 
@@ -19,7 +19,7 @@ record CreatedRequest(String goApiReference, List<String> recipientTokens) {
     static CreatedRequest make(LocalAws aws, CloudcheckSandbox sandbox) {
         CreateHandler create = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"));
         APIGatewayV2HTTPResponse response = create.handle(SampleEvents.load("go-create.json")
-                .header("idempotency-key", UUID.randomUUID().toString()).event(), new TestContext());
+                .header("idempotency-key", UUID.randomUUID().toString()).event(), new FunctionContext("test"));
         assertEquals(201, response.getStatusCode(), response.getBody());
         JsonNode body = TestStack.body(response);
         List<String> tokens = new ArrayList<>();

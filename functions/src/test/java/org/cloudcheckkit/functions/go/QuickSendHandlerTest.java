@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.UUID;
 import org.cloudcheckkit.functions.SampleEvents;
-import org.cloudcheckkit.functions.TestContext;
 import org.cloudcheckkit.functions.TestStack;
+import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
@@ -29,7 +29,7 @@ class QuickSendHandlerTest {
         QuickSendHandler handler = new QuickSendHandler(TestStack.components(aws, sandbox, "QuickSendFunction"));
 
         APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-quicksend.json")
-                .header("idempotency-key", UUID.randomUUID().toString()).event(), new TestContext());
+                .header("idempotency-key", UUID.randomUUID().toString()).event(), new FunctionContext("test"));
 
         assertEquals(201, response.getStatusCode(), response.getBody());
         String goApiReference = body(response).get("goApiReference").asText();
@@ -47,7 +47,7 @@ class QuickSendHandlerTest {
 
         APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-quicksend.json")
                 .header("idempotency-key", UUID.randomUUID().toString())
-                .editBody(body -> body.remove("mobileNumber")).event(), new TestContext());
+                .editBody(body -> body.remove("mobileNumber")).event(), new FunctionContext("test"));
 
         assertEquals(400, response.getStatusCode());
         assertEquals("REQUIRED_ONE_OF", body(response).get("error").get("problems").get(0).get("rule").asText());

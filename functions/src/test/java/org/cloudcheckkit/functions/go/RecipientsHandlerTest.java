@@ -8,8 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.cloudcheckkit.functions.SampleEvents;
-import org.cloudcheckkit.functions.TestContext;
 import org.cloudcheckkit.functions.TestStack;
+import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
@@ -31,23 +31,23 @@ class RecipientsHandlerTest {
         RecipientsHandler handler = new RecipientsHandler(TestStack.components(aws, sandbox, "RecipientsFunction"));
 
         APIGatewayV2HTTPResponse added = handler.handle(SampleEvents.load("go-add-recipient.json")
-                .pathParameter("goApiReference", request.goApiReference()).event(), new TestContext());
+                .pathParameter("goApiReference", request.goApiReference()).event(), new FunctionContext("test"));
         assertEquals(201, added.getStatusCode(), added.getBody());
         String addedToken = body(added).get("recipientToken").asText();
 
         new SendHandler(TestStack.components(aws, sandbox, "SendFunction")).handle(SampleEvents.load("go-send.json")
                 .pathParameter("goApiReference", request.goApiReference())
-                .header("idempotency-key", UUID.randomUUID().toString()).event(), new TestContext());
+                .header("idempotency-key", UUID.randomUUID().toString()).event(), new FunctionContext("test"));
         APIGatewayV2HTTPResponse edited = handler.handle(SampleEvents.load("go-edit-recipient.json")
                 .pathParameter("goApiReference", request.goApiReference()).pathParameter("recipientToken", addedToken)
-                .event(), new TestContext());
+                .event(), new FunctionContext("test"));
         assertEquals(200, edited.getStatusCode(), edited.getBody());
         String newToken = body(edited).get("recipientToken").asText();
         assertNotEquals(addedToken, newToken, "a new mobile number after a send gives a new token");
 
         APIGatewayV2HTTPResponse cancelled = handler.handle(SampleEvents.load("go-cancel-recipients.json")
                 .pathParameter("goApiReference", request.goApiReference())
-                .body("{\"recipientTokens\": [\"" + newToken + "\"]}").event(), new TestContext());
+                .body("{\"recipientTokens\": [\"" + newToken + "\"]}").event(), new FunctionContext("test"));
         assertEquals(200, cancelled.getStatusCode(), cancelled.getBody());
 
         Map<String, AttributeValue> roster = aws.dynamoDb().getItem(r -> r.tableName(aws.physicalName("Table")).key(Map.of(
@@ -65,7 +65,7 @@ class RecipientsHandlerTest {
 
         APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-edit-recipient.json")
                 .pathParameter("goApiReference", request.goApiReference()).pathParameter("recipientToken", "someone-else")
-                .event(), new TestContext());
+                .event(), new FunctionContext("test"));
 
         assertEquals(404, response.getStatusCode());
         assertEquals("RECIPIENT_NOT_FOUND", body(response).get("error").get("code").asText());
@@ -79,7 +79,7 @@ class RecipientsHandlerTest {
 
         APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-add-recipient.json")
                 .pathParameter("goApiReference", request.goApiReference())
-                .editBody(body -> body.put("mobileNumber", "021")).event(), new TestContext());
+                .editBody(body -> body.put("mobileNumber", "021")).event(), new FunctionContext("test"));
 
         assertEquals(400, response.getStatusCode());
         assertEquals("mobileNumber", body(response).get("error").get("problems").get(0).get("field").asText());

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.cloudcheckkit.functions.SampleEvents;
-import org.cloudcheckkit.functions.TestContext;
 import org.cloudcheckkit.functions.TestStack;
+import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
@@ -31,7 +31,7 @@ class ResultsHandlerTest {
         ResultsHandler handler = new ResultsHandler(TestStack.components(aws, sandbox, "ResultsFunction"));
 
         APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-request.json")
-                .pathParameter("goApiReference", request.goApiReference()).event(), new TestContext());
+                .pathParameter("goApiReference", request.goApiReference()).event(), new FunctionContext("test"));
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         JsonNode view = body(response);
@@ -49,7 +49,7 @@ class ResultsHandlerTest {
         ResultsHandler handler = new ResultsHandler(TestStack.components(aws, sandbox, "ResultsFunction"));
 
         APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-recipient.json")
-                .pathParameter("recipientToken", request.firstToken()).event(), new TestContext());
+                .pathParameter("recipientToken", request.firstToken()).event(), new FunctionContext("test"));
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals("FAIL", body(response).get("verification").get("outcome").asText());
@@ -61,7 +61,7 @@ class ResultsHandlerTest {
         ResultsHandler handler = new ResultsHandler(TestStack.components(aws, sandbox, "ResultsFunction"));
 
         APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-recipient.json")
-                .pathParameter("recipientToken", "unknown-token").event(), new TestContext());
+                .pathParameter("recipientToken", "unknown-token").event(), new FunctionContext("test"));
 
         assertEquals(404, response.getStatusCode());
         JsonNode error = body(response).get("error");

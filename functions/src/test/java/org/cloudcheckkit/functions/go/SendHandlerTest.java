@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.UUID;
 import org.cloudcheckkit.functions.SampleEvents;
-import org.cloudcheckkit.functions.TestContext;
 import org.cloudcheckkit.functions.TestStack;
+import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
@@ -29,8 +29,8 @@ class SendHandlerTest {
         SendHandler handler = new SendHandler(TestStack.components(aws, sandbox, "SendFunction"));
         String key = UUID.randomUUID().toString();
 
-        APIGatewayV2HTTPResponse sent = handler.handle(send(request, key), new TestContext());
-        APIGatewayV2HTTPResponse repeat = handler.handle(send(request, key), new TestContext());
+        APIGatewayV2HTTPResponse sent = handler.handle(send(request, key), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse repeat = handler.handle(send(request, key), new FunctionContext("test"));
 
         assertEquals(200, sent.getStatusCode(), sent.getBody());
         assertEquals(1, body(sent).get("emailsSent").asInt());
@@ -46,7 +46,7 @@ class SendHandlerTest {
 
         APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-send.json")
                 .pathParameter("goApiReference", request.goApiReference()).header("idempotency-key", null)
-                .body("{\"test\": true}").event(), new TestContext());
+                .body("{\"test\": true}").event(), new FunctionContext("test"));
 
         assertEquals(400, response.getStatusCode());
         assertEquals("testEmailAddress", body(response).get("error").get("problems").get(0).get("field").asText());
@@ -57,11 +57,11 @@ class SendHandlerTest {
     void resendsToOneRecipient(LocalAws aws, CloudcheckSandbox sandbox) {
         CreatedRequest request = CreatedRequest.make(aws, sandbox);
         SendHandler handler = new SendHandler(TestStack.components(aws, sandbox, "SendFunction"));
-        handler.handle(send(request, UUID.randomUUID().toString()), new TestContext());
+        handler.handle(send(request, UUID.randomUUID().toString()), new FunctionContext("test"));
 
         APIGatewayV2HTTPResponse resent = handler.handle(SampleEvents.load("go-resend.json")
                 .pathParameter("goApiReference", request.goApiReference())
-                .pathParameter("recipientToken", request.firstToken()).event(), new TestContext());
+                .pathParameter("recipientToken", request.firstToken()).event(), new FunctionContext("test"));
 
         assertEquals(200, resent.getStatusCode(), resent.getBody());
         assertEquals("SUCCESS", body(resent).get("result").asText());
@@ -72,7 +72,7 @@ class SendHandlerTest {
         SendHandler handler = new SendHandler(TestStack.components(aws, sandbox, "SendFunction"));
 
         APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-send.json")
-                .pathParameter("goApiReference", "never-made").header("idempotency-key", null).event(), new TestContext());
+                .pathParameter("goApiReference", "never-made").header("idempotency-key", null).event(), new FunctionContext("test"));
 
         assertEquals(404, response.getStatusCode());
         assertEquals("GO_REQUEST_NOT_FOUND", body(response).get("error").get("code").asText());

@@ -1,4 +1,4 @@
-package org.cloudcheckkit.functions;
+package org.cloudcheckkit.localaws;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -7,10 +7,26 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** The Lambda context a handler gets: a function name, a request id, and the time left (30 s, as the template gives). */
-public final class TestContext implements Context {
+/**
+ * The Context Lambda passes to one invocation, for code that calls a handler directly (tests, benchmarks): a new
+ * request id, the function's name, and the time left of its timeout, counted from construction.
+ */
+public final class FunctionContext implements Context {
+    /** The timeout template.yaml gives the API functions. */
+    private static final long DEFAULT_TIMEOUT_MILLIS = 30_000;
+
     private final String requestId = UUID.randomUUID().toString();
-    private final long deadline = System.currentTimeMillis() + 30_000;
+    private final String functionName;
+    private final long deadline;
+
+    public FunctionContext(String functionName) {
+        this(functionName, DEFAULT_TIMEOUT_MILLIS);
+    }
+
+    public FunctionContext(String functionName, long timeoutMillis) {
+        this.functionName = functionName;
+        this.deadline = System.currentTimeMillis() + timeoutMillis;
+    }
 
     @Override
     public String getAwsRequestId() {
@@ -19,17 +35,17 @@ public final class TestContext implements Context {
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/test";
+        return "/aws/lambda/" + functionName;
     }
 
     @Override
     public String getLogStreamName() {
-        return "test";
+        return functionName;
     }
 
     @Override
     public String getFunctionName() {
-        return "test";
+        return functionName;
     }
 
     @Override
@@ -39,7 +55,7 @@ public final class TestContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:ap-southeast-2:123456789012:function:test";
+        return "arn:aws:lambda:ap-southeast-2:123456789012:function:" + functionName;
     }
 
     @Override
@@ -62,17 +78,18 @@ public final class TestContext implements Context {
         return 1769;
     }
 
+    /** Lines go to standard error, where the handlers' own logging goes too. */
     @Override
     public LambdaLogger getLogger() {
         return new LambdaLogger() {
             @Override
             public void log(String message) {
-                System.out.println(message);
+                System.err.println(message);
             }
 
             @Override
             public void log(byte[] message) {
-                System.out.println(new String(message, StandardCharsets.UTF_8));
+                System.err.println(new String(message, StandardCharsets.UTF_8));
             }
         };
     }
