@@ -1,6 +1,5 @@
 package org.cloudcheckkit.bench;
 
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,13 +19,12 @@ import org.cloudcheckkit.localaws.ServerlessFunction;
  * function's environment from template.yaml - its JAVA_TOOL_OPTIONS included - that constructs the handler from
  * functions.jar as Lambda would and serves the function's first event against moto and the sandbox. Timed from just
  * before the process is started to the line it prints with its answer. The floor is the same JVM and event with a
- * handler of the same kind (stream or typed, see {@link #floorFor}) that returns a constant; runs of the two are
- * interleaved so that noise falls on both.
+ * stream handler, as every function is, that answers constant bytes; runs of the two are interleaved so that noise
+ * falls on both.
  */
 final class ColdStart {
     private static final String LAUNCHER = "org.cloudcheckkit.bench.launcher.ColdStartLauncher";
-    private static final String TYPED_FLOOR = "org.cloudcheckkit.bench.launcher.ConstantHandler";
-    private static final String STREAM_FLOOR = "org.cloudcheckkit.bench.launcher.ConstantStreamHandler";
+    private static final String FLOOR = "org.cloudcheckkit.bench.launcher.ConstantStreamHandler";
 
     private final BenchStack stack;
     private final FreshEvents events;
@@ -42,8 +40,7 @@ final class ColdStart {
         this.javaCommand = java;
     }
 
-    record Result(String function, String sample, List<Long> runs, List<Long> floorRuns, String answer, String phases,
-                  boolean streamHandler) {
+    record Result(String function, String sample, List<Long> runs, List<Long> floorRuns, String answer, String phases) {
         long median() {
             return Statistics.median(runs);
         }
@@ -58,7 +55,6 @@ final class ColdStart {
         Map<String, String> environment = stack.environment(function.logicalId());
         List<Long> runs = new ArrayList<>();
         List<Long> floor = new ArrayList<>();
-        String floorHandler = floorFor(handlerClass);
         String answer = null;
         String phases = null;
         for (int i = 0; i < repetitions; i++) {
@@ -67,24 +63,10 @@ final class ColdStart {
             runs.add(run.millis);
             answer = run.answer;
             phases = run.phases;
-            floor.add(launch(floorHandler, stack.projectRoot.resolve("events/go-create.json"), environment,
+            floor.add(launch(FLOOR, stack.projectRoot.resolve("events/go-create.json"), environment,
                     experimentFlags()).millis);
         }
-        return new Result(function.logicalId(), events.sampleFor(function), runs, floor, answer, phases,
-                STREAM_FLOOR.equals(floorHandler));
-    }
-
-    /**
-     * A floor of the function's own kind: the runtime reads a stream handler's event not at all and a typed handler's
-     * with its own serializer, so each is compared with a constant handler that the runtime treats the same way.
-     */
-    static String floorFor(String handlerClass) {
-        try {
-            Class<?> type = Class.forName(handlerClass, false, ColdStart.class.getClassLoader());
-            return RequestStreamHandler.class.isAssignableFrom(type) ? STREAM_FLOOR : TYPED_FLOOR;
-        } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException("template.yaml names " + handlerClass + ", which functions.jar lacks", e);
-        }
+        return new Result(function.logicalId(), events.sampleFor(function), runs, floor, answer, phases);
     }
 
     private record Run(long millis, String answer, String phases) {

@@ -72,15 +72,13 @@ final class Report {
                 + "template.yaml, JAVA_TOOL_OPTIONS included (`-XX:+TieredCompilation -XX:TieredStopAtLevel=1 "
                 + "-Dsun.net.http.retryPost=false`), class path = the deployed functions.jar + the launcher "
                 + "(bench/launcher: what Lambda's Java runtime does - load the handler class, construct it with its "
-                + "no-argument constructor, invoke once: a stream handler gets the event's bytes, a typed handler the event "
-                + "read by Lambda's own serializer). The handler fetches "
+                + "no-argument constructor, invoke it once with the event's bytes, as the runtime does for a stream "
+                + "handler, which every function here is). The handler fetches "
                 + "its secrets from moto and calls moto and the sandbox as the first event requires; each run gets a fresh "
                 + "event (a new Go request with a responded recipient, a new Idempotency-Key...). Timed from just before "
                 + "the process is started to the line it prints with its answer. **Floor**: the same JVM, options, "
-                + "class path and event with a constant handler of the function's own kind - for a stream handler "
-                + "(every function here is one) a handler that writes constant bytes without reading the event, for a "
-                + "typed handler one whose event Lambda's serializer reads; floor runs are interleaved with the "
-                + "function's runs. ")
+                + "class path and event with a stream handler that writes constant bytes without reading the event; "
+                + "floor runs are interleaved with the function's runs. ")
                 .append(figure.repetitions()).append(" runs each; medians.\n\n");
         text.append("| Function | First event | Median | Floor (median) | Ratio | Runs (ms) | Phases of the last run (ms) | Answer |\n");
         text.append("|---|---|---:|---:|---:|---|---|---|\n");
@@ -99,9 +97,8 @@ final class Report {
         }
         text.append("\nPhases are the launcher's own clock: `jvm-to-main` = JVM start until main() (JVM boot, class "
                 + "path opening), `construct` = loading and constructing the handler (static init, Components, SDK client "
-                + "builders), `first-invoke` = reading the event (the function's Jackson for a stream handler, Lambda's "
-                + "serializer for a typed one) and serving it (secrets fetched, "
-                + "first SDK and Cloudcheck calls, Jackson's first use).\n\n");
+                + "builders), `first-invoke` = reading the event with the function's own Jackson and serving it "
+                + "(secrets fetched, first SDK and Cloudcheck calls, Jackson's first use).\n\n");
         if (!figure.classes().isEmpty()) {
             text.append("Classes loaded by one cold start (one more run per function with `-Xlog:class+load`, untimed):\n\n");
             List<String> groups = List.of("JDK", "AWS SDK", "Jackson", "this project", "Lambda libraries", "launcher", "other");
@@ -138,24 +135,10 @@ final class Report {
                     .append(worst.function()).append("), ").append(worst.median() - COLD_START_TARGET_MS)
                     .append(" ms over; the best is ").append(best.median()).append(" ms (").append(best.function())
                     .append(").\n\nCause, as measured in this run:\n\n");
-            List<Long> streamFloors = results.stream().filter(ColdStart.Result::streamHandler)
-                    .map(ColdStart.Result::floorMedian).toList();
-            List<Long> typedFloors = results.stream().filter(result -> !result.streamHandler())
-                    .map(ColdStart.Result::floorMedian).toList();
-            if (!streamFloors.isEmpty()) {
-                long streamFloor = Statistics.median(streamFloors);
-                text.append("- **The stream-handler floor takes ").append(streamFloor).append(" ms** (median over the "
-                        + "stream-handler functions) of the ").append(COLD_START_TARGET_MS).append(" ms: a JVM on one "
-                        + "core with C1 only, opening the class path and answering constant bytes. It is not our code, "
-                        + "and it leaves ").append(COLD_START_TARGET_MS - streamFloor)
-                        .append(" ms for everything a function does.\n");
-            }
-            if (!typedFloors.isEmpty()) {
-                text.append("- **The typed-handler floor takes ").append(Statistics.median(typedFloors))
-                        .append(" ms**: the same plus Lambda's own event serializer (aws-lambda-java-serialization, its "
-                                + "shaded Jackson and the event's mix-ins) reading one event - the cost a stream handler "
-                                + "avoids.\n");
-            }
+            text.append("- **The floor takes ").append(floor).append(" ms** (median over functions) of the ")
+                    .append(COLD_START_TARGET_MS).append(" ms: a JVM on one core with C1 only, opening the class path "
+                            + "and answering constant bytes. It is not our code, and it leaves ")
+                    .append(COLD_START_TARGET_MS - floor).append(" ms for everything a function does.\n");
             text.append("- **Our own part** (median − floor) is ").append(best.median() - best.floorMedian()).append("–")
                     .append(worst.median() - worst.floorMedian()).append(" ms. Over the functions, the median `construct` "
                             + "phase is ").append(Statistics.median(construct)).append(" ms and the median `first-invoke` "
