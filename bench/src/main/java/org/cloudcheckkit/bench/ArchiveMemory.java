@@ -153,7 +153,7 @@ final class ArchiveMemory {
     /** Starts a zip job as POST /go/requests/{ref}/archive does, and lets the sandbox's clock run until it is ready. */
     private String startZipJob(String goApiReference) {
         String jobToken = stack.components("DownloadsFunction").zipArchiver()
-                .start(goApiReference, Deadline.after(Duration.ofSeconds(30), Clock.systemUTC())).jobToken();
+                .start(goApiReference, null, Deadline.after(Duration.ofSeconds(30), Clock.systemUTC())).jobToken();
         stack.sandbox.advanceClock(Duration.ofHours(2));
         return jobToken;
     }

@@ -37,7 +37,8 @@ import org.cloudcheckkit.local.LocalStackSettings;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
 import org.cloudcheckkit.sandbox.callback.CallbackFault;
 import org.cloudcheckkit.sandbox.go.VerificationOutcome;
-import org.cloudcheckkit.store.TableKeys;
+import org.cloudcheckkit.table.Item;
+import org.cloudcheckkit.table.ItemKey;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -192,9 +193,8 @@ final class CallbackBurst {
             JsonNode created = frontEnd(http, stack, "/go/requests", createBody(made, count), 201);
             String goApiReference = created.get("goApiReference").asText();
             frontEnd(http, stack, "/go/requests/" + goApiReference + "/send", "{\"test\": false}", 200);
-            String callbackId = stack.aws().dynamoDb().getItem(request -> request.tableName(table(stack))
-                    .key(TableKeys.key(TableKeys.goPartition(goApiReference), TableKeys.REQUEST)).consistentRead(true))
-                    .item().get("callbackId").s();
+            String callbackId = Components.fromEnvironment(stack.aws().functionEnvironment("WebhookReceiptFunction", Map.of()))
+                    .goRequestTable().find(goApiReference).orElseThrow().callbackId();
             for (JsonNode recipient : created.get("recipients")) {
                 String token = recipient.get("recipientToken").asText();
                 sandbox.completeRecipient(token, VerificationOutcome.PASS);
@@ -431,8 +431,7 @@ final class CallbackBurst {
         }
 
         private void write() {
-            Map<String, AttributeValue> item = Map.of(TableKeys.PK, AttributeValue.fromS("BENCH#PROBE#" + UUID.randomUUID()),
-                    TableKeys.SK, AttributeValue.fromS("PROBE"));
+            Map<String, AttributeValue> item = Item.key(new ItemKey.Other("BENCH#PROBE#" + UUID.randomUUID(), "PROBE"));
             stack.aws().dynamoDb().putItem(request -> request.tableName(table(stack)).item(item)
                     .conditionExpression("attribute_not_exists(pk)"));
         }
@@ -500,7 +499,7 @@ final class CallbackBurst {
         int all = versions.values().stream().mapToInt(Integer::intValue).sum();
         int events = 0;
         for (String goApiReference : requests) {
-            events += partition(stack, goApiReference, TableKeys.EVENT_PREFIX).size();
+            events += partition(stack, goApiReference, ItemKey.EVENT).size();
         }
         return new Archived(archived, pdfs, jsons, all - pdfs - jsons, events);
     }
@@ -513,8 +512,8 @@ final class CallbackBurst {
             QueryResponse page = stack.aws().dynamoDb().query(request -> request.tableName(table(stack)).consistentRead(true)
                     .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                     .filterExpression("archiveState = :archived")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableKeys.goPartition(goApiReference)),
-                            ":prefix", AttributeValue.fromS(TableKeys.RECIPIENT_PREFIX), ":archived", AttributeValue.fromS("ARCHIVED")))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(new ItemKey.GoRequest(goApiReference).pk()),
+                            ":prefix", AttributeValue.fromS(ItemKey.RECIPIENT), ":archived", AttributeValue.fromS("ARCHIVED")))
                     .select(Select.COUNT).exclusiveStartKey(from));
             count += page.count();
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
@@ -529,7 +528,7 @@ final class CallbackBurst {
             Map<String, AttributeValue> from = startKey;
             QueryResponse page = stack.aws().dynamoDb().query(request -> request.tableName(table(stack)).consistentRead(true)
                     .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableKeys.goPartition(goApiReference)),
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(new ItemKey.GoRequest(goApiReference).pk()),
                             ":prefix", AttributeValue.fromS(prefix)))
                     .exclusiveStartKey(from));
             items.addAll(page.items());

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.cloudcheckkit.archive.ResultProcessor;
-import org.cloudcheckkit.archive.Subject;
 import org.cloudcheckkit.callbacks.CallbackKind;
 import org.cloudcheckkit.cloudcheck.Deadline;
 import org.cloudcheckkit.functions.akahu.AkahuInitiateHandler;
@@ -27,6 +26,7 @@ import org.cloudcheckkit.functions.go.SendHandler;
 import org.cloudcheckkit.localaws.FunctionEvent;
 import org.cloudcheckkit.localaws.ServerlessFunction;
 import org.cloudcheckkit.sandbox.go.VerificationOutcome;
+import org.cloudcheckkit.table.ItemKey;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -54,7 +54,7 @@ final class FreshEvents {
                 // A download link needs an archived PDF; in production the archive function has made it by the time a
                 // front end asks. Without it this cold start would serve the not-found path.
                 ResultProcessor.Outcome archived = stack.components("ArchiveFunction").resultProcessor().refresh(
-                        new Subject.GoRecipient(go.goApiReference, go.token), "bench",
+                        new ItemKey.Recipient(go.goApiReference, go.token), "bench",
                         Deadline.after(java.time.Duration.ofSeconds(30), java.time.Clock.systemUTC()));
                 if (archived != ResultProcessor.Outcome.ARCHIVED) {
                     throw new IllegalStateException("the recipient for the download's first event was not archived: " + archived);

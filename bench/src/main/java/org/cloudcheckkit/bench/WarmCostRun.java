@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.cloudcheckkit.config.Components;
 import org.cloudcheckkit.localaws.FunctionContext;
-import org.cloudcheckkit.store.TableKeys;
+import org.cloudcheckkit.table.Item;
+import org.cloudcheckkit.table.ItemKey;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -139,9 +140,8 @@ public final class WarmCostRun {
             // The floor: the least any recording request does - one small conditional PutItem through the same client.
             String table = components.settings().tableName();
             return event -> {
-                Map<String, AttributeValue> item = new LinkedHashMap<>();
-                item.put(TableKeys.PK, AttributeValue.fromS("BENCH#" + java.util.UUID.randomUUID()));
-                item.put(TableKeys.SK, AttributeValue.fromS("FLOOR"));
+                Map<String, AttributeValue> item = new LinkedHashMap<>(
+                        Item.key(new ItemKey.Other("BENCH#" + java.util.UUID.randomUUID(), "FLOOR")));
                 item.put("state", AttributeValue.fromS("IN_PROGRESS"));
                 return new Prepared() {
                     @Override

@@ -78,6 +78,14 @@ public final class SampleEvents {
         return this;
     }
 
+    /** The JWT's subject, as API Gateway's authorizer passes it on: who the caller is. */
+    public SampleEvents principal(String subject) {
+        Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
+        claims.put("sub", subject);
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+        return this;
+    }
+
     public SampleEvents body(String body) {
         event.setBody(body);
         return this;

@@ -71,7 +71,7 @@ public final class AwsEmulator implements AutoCloseable {
     public void reset() {
         if (moto == null) {
             throw new UnsupportedOperationException("Cannot reset the emulator at " + endpoint + ": it was given (AWS_ENDPOINT_URL), "
-                    + "not started here, and only a moto_server started here is reset. Deploying the template again replaces what it made.");
+                    + "not started here, and only a moto_server started here is reset.");
         }
         moto.reset();
     }

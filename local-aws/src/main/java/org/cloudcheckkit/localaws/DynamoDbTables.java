@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -17,14 +20,16 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * Makes {@code AWS::DynamoDB::Table}s: keys, attribute definitions, global and local secondary indexes, billing
- * mode, stream, encryption, then time to live and point-in-time recovery. A table left from an earlier run is
- * deleted first, so every run starts with an empty table shaped as the template says now.
- * Not applied, as no local behaviour depends on them: Tags, ContributorInsights, Kinesis streaming, and
- * DeletionProtectionEnabled (which would stop the next run from replacing the table).
+ * mode, stream, encryption, then time to live and point-in-time recovery. A table that exists already keeps its items:
+ * it gains the global secondary indexes, stream, time to live and point-in-time recovery the template adds, and keeps
+ * the rest as it is (keys, billing, encryption, an index the template no longer has). Not applied, as no local
+ * behaviour depends on them: Tags, ContributorInsights, Kinesis streaming, and DeletionProtectionEnabled.
  */
 final class DynamoDbTables implements ResourceCreator {
 
@@ -48,9 +53,14 @@ final class DynamoDbTables implements ResourceCreator {
                 .client(dynamoDb)
                 .overrideConfiguration(wait -> wait.backoffStrategyV2(BackoffStrategy.fixedDelay(POLL_INTERVAL)).waitTimeout(WAIT_TIMEOUT))
                 .build()) {
-            deleteIfPresent(name, waiter);
-            dynamoDb.createTable(createRequest(name, properties));
-            waiter.waitUntilTableExists(request -> request.tableName(name));
+            Optional<TableDescription> existing = describe(name);
+            if (existing.isEmpty()) {
+                dynamoDb.createTable(createRequest(name, properties));
+                waiter.waitUntilTableExists(request -> request.tableName(name));
+            } else {
+                addMissingIndexes(existing.get(), properties, waiter);
+                enableStreamIfOff(existing.get(), properties, waiter);
+            }
         }
         applyTimeToLive(name, properties);
         applyPointInTimeRecovery(name, properties);
@@ -63,35 +73,50 @@ final class DynamoDbTables implements ResourceCreator {
         return new LocalResource(logicalId, TYPE, name, name, attributes);
     }
 
-    private void deleteIfPresent(String name, DynamoDbWaiter waiter) {
+    private Optional<TableDescription> describe(String name) {
         try {
-            dynamoDb.deleteTable(request -> request.tableName(name));
+            return Optional.of(dynamoDb.describeTable(request -> request.tableName(name)).table());
         } catch (ResourceNotFoundException absent) {
-            return;
+            return Optional.empty();
         }
-        waiter.waitUntilTableNotExists(request -> request.tableName(name));
+    }
+
+    /** One index per update, as DynamoDB allows; each update waits until the table is ACTIVE again. */
+    private void addMissingIndexes(TableDescription table, PropertyMap properties, DynamoDbWaiter waiter) {
+        List<String> present = table.globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName).toList();
+        for (GlobalSecondaryIndex index : globalIndexes(properties)) {
+            if (!present.contains(index.indexName())) {
+                update(table.tableName(), waiter, request -> request.attributeDefinitions(attributeDefinitions(properties))
+                        .globalSecondaryIndexUpdates(change -> change.create(create -> create.indexName(index.indexName())
+                                .keySchema(index.keySchema())
+                                .projection(index.projection())
+                                .provisionedThroughput(index.provisionedThroughput()))));
+            }
+        }
+    }
+
+    /** A stream that is on is left as it is: another view type would mean a new stream. */
+    private void enableStreamIfOff(TableDescription table, PropertyMap properties, DynamoDbWaiter waiter) {
+        boolean on = table.streamSpecification() != null && Boolean.TRUE.equals(table.streamSpecification().streamEnabled());
+        if (!on) {
+            streamSpecification(properties).ifPresent(stream ->
+                    update(table.tableName(), waiter, request -> request.streamSpecification(stream)));
+        }
+    }
+
+    private void update(String name, DynamoDbWaiter waiter, Consumer<UpdateTableRequest.Builder> change) {
+        dynamoDb.updateTable(request -> change.accept(request.tableName(name)));
+        waiter.waitUntilTableExists(request -> request.tableName(name));
     }
 
     private static CreateTableRequest createRequest(String name, PropertyMap properties) {
         CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(name)
-                .attributeDefinitions(properties.maps("AttributeDefinitions").stream()
-                        .map(definition -> AttributeDefinition.builder()
-                                .attributeName(definition.requiredString("AttributeName"))
-                                .attributeType(definition.requiredString("AttributeType"))
-                                .build())
-                        .toList())
+                .attributeDefinitions(attributeDefinitions(properties))
                 .keySchema(keySchema(properties.maps("KeySchema")));
         properties.optionalString("BillingMode").ifPresent(request::billingMode);
         properties.optionalMap("ProvisionedThroughput").map(DynamoDbTables::throughput).ifPresent(request::provisionedThroughput);
-        List<GlobalSecondaryIndex> globalIndexes = properties.maps("GlobalSecondaryIndexes").stream()
-                .map(index -> GlobalSecondaryIndex.builder()
-                        .indexName(index.requiredString("IndexName"))
-                        .keySchema(keySchema(index.maps("KeySchema")))
-                        .projection(projection(index.mapOrEmpty("Projection")))
-                        .provisionedThroughput(index.optionalMap("ProvisionedThroughput").map(DynamoDbTables::throughput).orElse(null))
-                        .build())
-                .toList();
+        List<GlobalSecondaryIndex> globalIndexes = globalIndexes(properties);
         if (!globalIndexes.isEmpty()) {
             request.globalSecondaryIndexes(globalIndexes); // an empty list is rejected, not ignored
         }
@@ -105,10 +130,7 @@ final class DynamoDbTables implements ResourceCreator {
         if (!localIndexes.isEmpty()) {
             request.localSecondaryIndexes(localIndexes);
         }
-        properties.optionalMap("StreamSpecification").ifPresent(stream -> request.streamSpecification(StreamSpecification.builder()
-                .streamEnabled(true)
-                .streamViewType(stream.requiredString("StreamViewType"))
-                .build()));
+        streamSpecification(properties).ifPresent(request::streamSpecification);
         properties.optionalMap("SSESpecification").ifPresent(sse -> request.sseSpecification(SSESpecification.builder()
                 .enabled(sse.optionalBoolean("SSEEnabled").orElse(false))
                 .sseType(sse.optionalString("SSEType").orElse(null))
@@ -117,9 +139,39 @@ final class DynamoDbTables implements ResourceCreator {
         return request.build();
     }
 
+    private static List<AttributeDefinition> attributeDefinitions(PropertyMap properties) {
+        return properties.maps("AttributeDefinitions").stream()
+                .map(definition -> AttributeDefinition.builder()
+                        .attributeName(definition.requiredString("AttributeName"))
+                        .attributeType(definition.requiredString("AttributeType"))
+                        .build())
+                .toList();
+    }
+
+    private static List<GlobalSecondaryIndex> globalIndexes(PropertyMap properties) {
+        return properties.maps("GlobalSecondaryIndexes").stream()
+                .map(index -> GlobalSecondaryIndex.builder()
+                        .indexName(index.requiredString("IndexName"))
+                        .keySchema(keySchema(index.maps("KeySchema")))
+                        .projection(projection(index.mapOrEmpty("Projection")))
+                        .provisionedThroughput(index.optionalMap("ProvisionedThroughput").map(DynamoDbTables::throughput).orElse(null))
+                        .build())
+                .toList();
+    }
+
+    private static Optional<StreamSpecification> streamSpecification(PropertyMap properties) {
+        return properties.optionalMap("StreamSpecification").map(stream -> StreamSpecification.builder()
+                .streamEnabled(true)
+                .streamViewType(stream.requiredString("StreamViewType"))
+                .build());
+    }
+
+    /** Not on a table whose time to live is on already: DynamoDB refuses to enable it twice. */
     private void applyTimeToLive(String name, PropertyMap properties) {
         properties.optionalMap("TimeToLiveSpecification")
                 .filter(ttl -> ttl.optionalBoolean("Enabled").orElse(false))
+                .filter(ttl -> dynamoDb.describeTimeToLive(request -> request.tableName(name)).timeToLiveDescription()
+                        .timeToLiveStatus() != TimeToLiveStatus.ENABLED)
                 .ifPresent(ttl -> dynamoDb.updateTimeToLive(request -> request.tableName(name)
                         .timeToLiveSpecification(spec -> spec.attributeName(ttl.requiredString("AttributeName")).enabled(true))));
     }

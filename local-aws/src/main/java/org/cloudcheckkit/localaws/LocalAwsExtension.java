@@ -22,11 +22,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
- * One emulator serves every test class of the run: moto_server, started on first use and stopped when the run
- * ends (or the JVM exits), or the emulator {@code AWS_ENDPOINT_URL} names. Before each test class moto is reset
- * and the template deployed anew, so every class starts from empty resources; an emulator given by
- * {@code AWS_ENDPOINT_URL} cannot be reset, and deploying replaces what an earlier class made instead. Nested
- * classes share their enclosing class's deployment. Test classes that use it must not run in parallel.
+ * One moto_server serves every test class of the run: started on first use and stopped when the run ends (or the JVM
+ * exits). Before each test class it is reset and the template deployed anew, so every class starts from empty
+ * resources. An emulator {@code AWS_ENDPOINT_URL} names is never used: it cannot be reset, and deploying never empties
+ * what it holds. Nested classes share their enclosing class's deployment. Test classes that use it must not run in
+ * parallel.
  * Register it in a static field: an instance field registers it too late for a class-level deployment.
  */
 public final class LocalAwsExtension implements BeforeAllCallback, ParameterResolver {
@@ -45,10 +45,13 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
 
     /**
      * Deploys the project's template.yaml (see {@link TemplateLocation}) with its defaults, secrets seeded from
-     * the environment, into moto or the emulator {@code AWS_ENDPOINT_URL} names.
+     * the environment, into moto in the region {@code AWS_REGION} names (ap-southeast-2 when unset).
      */
     public static LocalAwsExtension fromTemplate() {
-        Map<String, String> environment = System.getenv();
+        return fromTemplate(System.getenv());
+    }
+
+    static LocalAwsExtension fromTemplate(Map<String, String> environment) {
         return new LocalAwsExtension(environment, Optional.ofNullable(System.getProperty(TemplateLocation.PROPERTY)),
                 StackOptions.defaults(environment));
     }
@@ -94,10 +97,9 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
 
     private LocalAws deploy(ExtensionContext classContext) {
         AwsEmulator emulator = classContext.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(AwsEmulator.class,
-                key -> AwsEmulator.start(EmulatorOptions.fromEnvironment(environment)), AwsEmulator.class);
-        if (emulator.canReset()) {
-            emulator.reset();
-        }
+                key -> AwsEmulator.start(EmulatorOptions.defaults().withRegion(EmulatorOptions.fromEnvironment(environment).region())),
+                AwsEmulator.class);
+        emulator.reset();
         StackTemplate template = StackTemplate.read(TemplateLocation.find(configuredTemplate, Path.of("")));
         return StackDeployer.deploy(emulator, template, options);
     }

@@ -15,14 +15,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** A {@code moto_server} process this JVM started, and therefore stops: on {@link #stop()} or at JVM exit. */
+/**
+ * A {@code moto_server} process this JVM started, and therefore stops: on {@link #stop()} or at JVM exit. While it runs,
+ * its pid and this JVM's are kept in a file named by its port, so that if this JVM is killed (kill -9, which runs no
+ * shutdown hook) the next start on that port finds the moto_server left behind and stops it.
+ */
 final class MotoServer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MotoServer.class);
     private static final String HOST = "127.0.0.1";
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
@@ -32,6 +40,7 @@ final class MotoServer {
     private final Process process;
     private final URI endpoint;
     private final Path output;
+    private final Path pidFile;
     private final HttpClient http;
     private final Thread shutdownHook;
     private boolean stopped;
@@ -40,13 +49,16 @@ final class MotoServer {
         this.process = process;
         this.endpoint = endpoint;
         this.output = output;
+        this.pidFile = pidFile(endpoint.getPort());
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(REQUEST_TIMEOUT).build();
         this.shutdownHook = new Thread(this::terminate, "moto_server-" + endpoint.getPort() + "-shutdown");
     }
 
     /** Starts {@code command} on 127.0.0.1:{@code port} (0: a free port) and returns once it answers. */
     static MotoServer start(String command, int port, Duration timeout) {
-        int chosenPort = port == 0 ? freePort() : requireFree(port);
+        int chosenPort = port == 0 ? freePort() : port;
+        stopLeftover(chosenPort);
+        requireFree(chosenPort);
         Path output = createOutputFile();
         Process process;
         try {
@@ -62,6 +74,7 @@ final class MotoServer {
         }
         MotoServer server = new MotoServer(process, URI.create("http://" + HOST + ":" + chosenPort), output);
         Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+        server.recordPid();
         try {
             server.awaitAnswer(command, timeout);
         } catch (RuntimeException e) {
@@ -102,16 +115,40 @@ final class MotoServer {
     }
 
     private void terminate() {
-        List<ProcessHandle> children = process.descendants().toList();
-        process.destroy();
-        children.forEach(ProcessHandle::destroy);
-        if (!Stream.concat(Stream.of(process.toHandle()), children.stream()).allMatch(MotoServer::awaitExit)) {
-            process.destroyForcibly();
-            children.forEach(ProcessHandle::destroyForcibly);
-            awaitExit(process.toHandle());
-            children.forEach(MotoServer::awaitExit);
-        }
+        stopTree(process.toHandle());
         deleteQuietly(output);
+        deleteQuietly(pidFile);
+    }
+
+    /** Stops the process and its children: asks, then after a grace period forces; waits until they are gone. */
+    private static void stopTree(ProcessHandle root) {
+        List<ProcessHandle> tree = Stream.concat(Stream.of(root), root.descendants()).toList();
+        tree.forEach(ProcessHandle::destroy);
+        if (!tree.stream().allMatch(MotoServer::awaitExit)) {
+            tree.forEach(ProcessHandle::destroyForcibly);
+            tree.forEach(MotoServer::awaitExit);
+        }
+    }
+
+    /** Per user: another user's file could be neither replaced nor acted on. */
+    static Path pidFile(int port) {
+        return Path.of(System.getProperty("java.io.tmpdir"), "moto_server-" + System.getProperty("user.name") + "-" + port + ".pid");
+    }
+
+    private void recordPid() {
+        try {
+            Files.writeString(pidFile, process.pid() + " " + ProcessHandle.current().pid());
+        } catch (IOException e) {
+            LOG.warn("Cannot write {} ({}): should this JVM be killed, the next start will not find its moto_server", pidFile, e.toString());
+        }
+    }
+
+    /** Stops the moto_server the port's file names if the JVM that started it was killed before it could. */
+    private static void stopLeftover(int port) {
+        Started.read(pidFile(port)).flatMap(started -> started.leftover(" -H " + HOST + " -p " + port)).ifPresent(leftover -> {
+            LOG.warn("Stopping moto_server (pid {}) left running on port {} by an earlier start that was killed", leftover.pid(), port);
+            stopTree(leftover);
+        });
     }
 
     private void awaitAnswer(String command, Duration timeout) {
@@ -180,10 +217,9 @@ final class MotoServer {
     }
 
     /** Fails early when the port is taken: else the probe could be answered by whatever already listens there. */
-    private static int requireFree(int port) {
+    private static void requireFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
-            return port;
         } catch (IOException e) {
             throw new IllegalStateException("Port " + port + " on " + HOST + " is in use, so moto_server cannot listen there. "
                     + "If an emulator already runs on it, set AWS_ENDPOINT_URL=http://" + HOST + ":" + port + " to use it.", e);
@@ -212,6 +248,30 @@ final class MotoServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for moto_server", e);
+        }
+    }
+
+    /** What a pid file holds: the pid of a moto_server and that of the JVM that started it. */
+    private record Started(long moto, long jvm) {
+
+        static Optional<Started> read(Path file) {
+            try {
+                String[] pids = Files.readString(file).strip().split(" ");
+                return Optional.of(new Started(Long.parseLong(pids[0]), Long.parseLong(pids[1])));
+            } catch (IOException | NumberFormatException | IndexOutOfBoundsException noneRecorded) {
+                return Optional.empty();
+            }
+        }
+
+        /**
+         * The moto_server, if its JVM is gone (it has another parent now) and it still runs with {@code arguments}. One
+         * whose JVM runs, or a process that took the pid since, is someone else's.
+         */
+        Optional<ProcessHandle> leftover(String arguments) {
+            return ProcessHandle.of(moto)
+                    .filter(process -> process.parent().map(ProcessHandle::pid).orElse(0L) != jvm)
+                    .filter(process -> process.info().commandLine()
+                            .filter(line -> line.contains("moto_server") && line.endsWith(arguments)).isPresent());
         }
     }
 }

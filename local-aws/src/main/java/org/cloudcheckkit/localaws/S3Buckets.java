@@ -1,21 +1,17 @@
 package org.cloudcheckkit.localaws;
 
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
-import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.OwnershipControlsRule;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 
 /**
  * Makes {@code AWS::S3::Bucket}s in the stack's region with their versioning, default encryption, public access
- * block and object ownership. A bucket left from an earlier run is emptied (every version and delete marker) and
- * configured again. Not applied: LifecycleConfiguration (no emulator expires objects, so it would change nothing a
+ * block and object ownership. A bucket that exists already keeps its objects and their versions, and is configured
+ * again. Not applied: LifecycleConfiguration (no emulator expires objects, so it would change nothing a
  * test can see), Tags, CORS, notifications, logging and replication.
  */
 final class S3Buckets implements ResourceCreator {
@@ -33,9 +29,7 @@ final class S3Buckets implements ResourceCreator {
     @Override
     public LocalResource create(String logicalId, PropertyMap properties) {
         String name = properties.optionalString("BucketName").orElseGet(() -> PhysicalNames.bucket(stack.stackName(), logicalId));
-        if (exists(name)) {
-            empty(name);
-        } else {
+        if (!exists(name)) {
             s3.createBucket(createRequest(name));
         }
         properties.optionalMap("VersioningConfiguration").ifPresent(versioning -> s3.putBucketVersioning(request -> request
@@ -83,22 +77,6 @@ final class S3Buckets implements ResourceCreator {
             request.createBucketConfiguration(configuration -> configuration.locationConstraint(stack.region().id()));
         }
         return request.build();
-    }
-
-    private void empty(String name) {
-        for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(request -> request.bucket(name))) {
-            List<ObjectIdentifier> objects = Stream.concat(
-                            page.versions().stream().map(version -> identifier(version.key(), version.versionId())),
-                            page.deleteMarkers().stream().map(marker -> identifier(marker.key(), marker.versionId())))
-                    .toList();
-            if (!objects.isEmpty()) { // a page holds at most 1000 entries, DeleteObjects' limit
-                s3.deleteObjects(request -> request.bucket(name).delete(delete -> delete.objects(objects).quiet(true)));
-            }
-        }
-    }
-
-    private static ObjectIdentifier identifier(String key, String versionId) {
-        return ObjectIdentifier.builder().key(key).versionId(versionId).build();
     }
 
     private static ServerSideEncryptionRule encryptionRule(PropertyMap rule) {

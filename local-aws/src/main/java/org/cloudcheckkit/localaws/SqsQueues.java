@@ -9,8 +9,8 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
  * Makes {@code AWS::SQS::Queue}s. The template's properties are SQS attribute names already (MessageRetentionPeriod,
- * VisibilityTimeout, RedrivePolicy...); those written as objects (the policies) are sent as JSON text. A queue left
- * from an earlier run is deleted first, so that it holds no old messages.
+ * VisibilityTimeout, RedrivePolicy...); those written as objects (the policies) are sent as JSON text. A queue that
+ * exists already keeps its messages and is given the template's attributes; one the template no longer sets keeps its value.
  */
 final class SqsQueues implements ResourceCreator {
 
@@ -31,20 +31,25 @@ final class SqsQueues implements ResourceCreator {
     public LocalResource create(String logicalId, PropertyMap properties) {
         boolean fifo = properties.optionalBoolean("FifoQueue").orElse(false);
         String name = properties.optionalString("QueueName").orElseGet(() -> PhysicalNames.queue(stackName, logicalId, fifo));
-        deleteIfPresent(name);
-        String url = sqs.createQueue(request -> request.queueName(name).attributes(attributes(properties))).queueUrl();
+        String url = createOrUpdate(name, attributes(properties));
         String arn = sqs.getQueueAttributes(request -> request.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         return new LocalResource(logicalId, TYPE, name, url, Map.of("Arn", arn, "QueueName", name, "QueueUrl", url));
     }
 
-    private void deleteIfPresent(String name) {
+    private String createOrUpdate(String name, Map<QueueAttributeName, String> attributes) {
+        String url;
         try {
-            String url = sqs.getQueueUrl(request -> request.queueName(name)).queueUrl();
-            sqs.deleteQueue(request -> request.queueUrl(url));
+            url = sqs.getQueueUrl(request -> request.queueName(name)).queueUrl();
         } catch (QueueDoesNotExistException absent) {
-            // Nothing left from an earlier run.
+            return sqs.createQueue(request -> request.queueName(name).attributes(attributes)).queueUrl();
         }
+        Map<QueueAttributeName, String> changeable = new HashMap<>(attributes);
+        changeable.remove(QueueAttributeName.FIFO_QUEUE); // fixed when a queue is created; its name says it already
+        if (!changeable.isEmpty()) {
+            sqs.setQueueAttributes(request -> request.queueUrl(url).attributes(changeable));
+        }
+        return url;
     }
 
     private static Map<QueueAttributeName, String> attributes(PropertyMap properties) {

@@ -10,7 +10,9 @@ import java.util.Set;
 /**
  * Creates in an emulator what the template declares: every DynamoDB table, S3 bucket and SQS queue, and a secret
  * for each parameter ending in {@code SecretId}. Other resource types (functions, APIs, policies) are not created.
- * Deploying again over an earlier deployment leaves the same state as deploying into an empty emulator.
+ * Like a CloudFormation deploy, deploying again creates what is missing and updates what exists; unlike one, it never
+ * deletes a resource or what it holds (items, objects and their versions, messages, a secret's value): an emulator
+ * that outlives a run keeps its data. Empty resources come from an empty emulator ({@link AwsEmulator#reset}).
  *
  * <pre>{@code
  * LocalAws aws = StackDeployer.deploy(emulator, StackTemplate.read(Path.of("template.yaml")),

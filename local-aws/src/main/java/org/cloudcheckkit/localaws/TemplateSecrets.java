@@ -7,8 +7,9 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsExcept
 
 /**
  * The template does not create its secrets: it takes their names as parameters ending in {@value #PARAMETER_SUFFIX}.
- * Locally each such secret is created under the parameter's value, holding its seed as JSON; a secret left from an
- * earlier run gets the seed as its new value.
+ * Locally each such secret is created under the parameter's value, holding its seed as JSON. A secret that exists
+ * already (an emulator that outlives runs) keeps what it holds but the fields the seeds give explicitly
+ * ({@link SecretSeeds#keeping}).
  */
 final class TemplateSecrets {
 
@@ -17,7 +18,7 @@ final class TemplateSecrets {
     private TemplateSecrets() {
     }
 
-    /** The seeded secrets by parameter name. */
+    /** The secrets as they are now, by parameter name. */
     static Map<String, SeededSecret> seed(SecretsManagerClient secretsManager, StackTemplate template,
                                           IntrinsicResolver resolver, SecretSeeds seeds) {
         Map<String, SeededSecret> seeded = new LinkedHashMap<>();
@@ -25,18 +26,28 @@ final class TemplateSecrets {
             if (!parameter.endsWith(PARAMETER_SUFFIX)) {
                 continue;
             }
-            Map<String, String> fields = seeds.fieldsFor(parameter).orElseThrow(() -> new TemplateException("Parameter "
-                    + parameter + " names a secret, but no seed says what it holds: add one to SecretSeeds"));
             String name = resolver.parameterValue(parameter);
-            String value = Json.write(fields);
-            try {
-                secretsManager.createSecret(request -> request.name(name).secretString(value));
-            } catch (ResourceExistsException leftFromEarlierRun) {
-                secretsManager.putSecretValue(request -> request.secretId(name).secretString(value));
-            }
-            seeded.put(parameter, new SeededSecret(name, fields));
+            seeded.put(parameter, new SeededSecret(name, createOrKeep(secretsManager, name, parameter, seeds)));
         }
         return seeded;
+    }
+
+    /** Creates the secret from its seed or, when it exists, keeps it as {@link SecretSeeds#keeping} says; returns what it holds. */
+    private static Map<String, String> createOrKeep(SecretsManagerClient secretsManager, String name, String parameter, SecretSeeds seeds) {
+        Map<String, String> fields = seeds.fieldsFor(parameter).orElseThrow(() -> new TemplateException("Parameter "
+                + parameter + " names a secret, but no seed says what it holds: add one to SecretSeeds"));
+        try {
+            secretsManager.createSecret(request -> request.name(name).secretString(Json.write(fields)));
+            return fields;
+        } catch (ResourceExistsException exists) {
+            Map<String, String> stored = Json.readFields(
+                    secretsManager.getSecretValue(request -> request.secretId(name)).secretString(), "Secret " + name);
+            Map<String, String> kept = seeds.keeping(parameter, stored);
+            if (!kept.equals(stored)) {
+                secretsManager.putSecretValue(request -> request.secretId(name).secretString(Json.write(kept)));
+            }
+            return kept;
+        }
     }
 
     /** A secret's name and fields. */

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,13 +39,65 @@ class AwsEmulatorTest {
             endpoint = emulator.endpoint();
             assertEquals("127.0.0.1", endpoint.getHost());
             assertEquals(200, get(endpoint.resolve("/moto-api/")));
-            assertEquals(1, processesListeningOn(endpoint.getPort()).size());
+            List<ProcessHandle> moto = processesListeningOn(endpoint.getPort());
+            assertEquals(1, moto.size());
+            assertEquals(moto.get(0).pid() + " " + ProcessHandle.current().pid(), Files.readString(MotoServer.pidFile(endpoint.getPort())),
+                    "its pid and this JVM's are recorded");
             assertEquals(Region.AP_SOUTHEAST_2, emulator.region());
             assertTrue(emulator.canReset());
         }
 
         assertEquals(List.of(), processesListeningOn(endpoint.getPort()));
         assertTrue(portIsFree(endpoint.getPort()), "port " + endpoint.getPort() + " is still taken");
+        assertFalse(Files.exists(MotoServer.pidFile(endpoint.getPort())));
+    }
+
+    @Test
+    void motoServerThatAKilledJvmLeftOnThePortIsStoppedByTheNextStartThere() throws Exception {
+        int port = freePort();
+        Process leftover = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+                .redirectErrorStream(true).redirectOutput(temp.resolve("leftover.log").toFile()).start();
+        try {
+            awaitAnswer(URI.create("http://127.0.0.1:" + port + "/moto-api/"));
+            Process killedJvm = new ProcessBuilder("true").start();
+            killedJvm.waitFor();
+            Files.writeString(MotoServer.pidFile(port), leftover.pid() + " " + killedJvm.pid()); // as that JVM wrote it
+
+            try (AwsEmulator emulator = AwsEmulator.start(EmulatorOptions.defaults().withPort(port))) {
+                assertFalse(leftover.isAlive(), "the leftover moto_server was stopped");
+                assertEquals(200, get(emulator.endpoint().resolve("/moto-api/")));
+            }
+        } finally {
+            leftover.destroyForcibly();
+        }
+    }
+
+    @Test
+    void motoServerOfARunningJvmIsNeverStoppedByAnotherStartOnItsPort() throws Exception {
+        try (AwsEmulator running = AwsEmulator.start(EmulatorOptions.defaults())) {
+            int port = running.endpoint().getPort();
+
+            IllegalStateException error = assertThrows(IllegalStateException.class,
+                    () -> AwsEmulator.start(EmulatorOptions.defaults().withPort(port)));
+
+            assertTrue(error.getMessage().contains("Port " + port + " on 127.0.0.1 is in use"), error.getMessage());
+            assertEquals(200, get(running.endpoint().resolve("/moto-api/")));
+        }
+    }
+
+    @Test
+    void processThePidFileNamesIsLeftAloneWhenItIsNoMotoServerOnThatPort() throws Exception {
+        int port = freePort();
+        Process other = new ProcessBuilder("sleep", "300").start();
+        try {
+            Files.writeString(MotoServer.pidFile(port), other.pid() + " 0");
+
+            try (AwsEmulator emulator = AwsEmulator.start(EmulatorOptions.defaults().withPort(port))) {
+                assertTrue(other.isAlive());
+            }
+        } finally {
+            other.destroyForcibly();
+        }
     }
 
     @Test
@@ -140,6 +193,27 @@ class AwsEmulatorTest {
         Files.writeString(script, content);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         return script;
+    }
+
+    private static void awaitAnswer(URI uri) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            try {
+                if (get(uri) == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // moto is still starting
+            }
+            assertTrue(Instant.now().isBefore(deadline), uri + " did not answer");
+            Thread.sleep(100);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
     }
 
     private static int get(URI uri) throws IOException, InterruptedException {

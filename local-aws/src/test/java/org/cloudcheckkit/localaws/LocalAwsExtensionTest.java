@@ -1,14 +1,15 @@
 package org.cloudcheckkit.localaws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class LocalAwsExtensionTest {
@@ -30,6 +33,8 @@ class LocalAwsExtensionTest {
             .withSecret("CloudcheckSecretId", Map.of("apiKey", "extension-key", "apiSecret", "extension-secret"));
 
     private static LocalAws deployedBeforeAll;
+    /** Read when GivenEndpointClass is initialised: setting a field of that class itself would initialise it first. */
+    private static Map<String, String> givenEndpointEnvironment;
 
     @BeforeAll
     static void keep(LocalAws aws) {
@@ -73,13 +78,9 @@ class LocalAwsExtensionTest {
     void oneEmulatorServesTheRunIsResetPerClassAndStopsWithTheRun() throws Exception {
         FirstClass.endpoint = null;
         SecondClass.endpoint = null;
-        SummaryGeneratingListener listener = new SummaryGeneratingListener();
 
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(FirstClass.class), selectClass(SecondClass.class))
-                .build(), listener);
+        TestExecutionSummary summary = run(FirstClass.class, SecondClass.class);
 
-        TestExecutionSummary summary = listener.getSummary();
         assertEquals(List.of(), summary.getFailures().stream().map(TestExecutionSummary.Failure::getException).toList());
         assertEquals(2, summary.getTestsSucceededCount());
         assertNotNull(FirstClass.endpoint);
@@ -91,6 +92,29 @@ class LocalAwsExtensionTest {
         try (ServerSocket free = new ServerSocket(FirstClass.endpoint.getPort(), 1, InetAddress.getByName("127.0.0.1"))) {
             assertEquals(FirstClass.endpoint.getPort(), free.getLocalPort());
         }
+    }
+
+    @Test
+    void anEmulatorThatAwsEndpointUrlNamesIsNeverUsed() {
+        try (AwsEmulator given = AwsEmulator.start(EmulatorOptions.defaults());
+             DynamoDbClient givenDynamoDb = given.newDynamoDbClient()) {
+            givenEndpointEnvironment = Map.of("AWS_ENDPOINT_URL", given.endpoint().toString());
+
+            TestExecutionSummary summary = run(GivenEndpointClass.class);
+
+            assertEquals(List.of(), summary.getFailures().stream().map(TestExecutionSummary.Failure::getException).toList());
+            assertEquals(1, summary.getTestsSucceededCount());
+            assertNotEquals(given.endpoint(), GivenEndpointClass.endpoint);
+            assertEquals(List.of(), givenDynamoDb.listTables().tableNames());
+        }
+    }
+
+    private static TestExecutionSummary run(Class<?>... testClasses) {
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(Arrays.stream(testClasses).map(DiscoverySelectors::selectClass).toList())
+                .build(), listener);
+        return listener.getSummary();
     }
 
     /** Run only by the launcher above; Surefire skips nested classes that are not @Nested. */
@@ -121,6 +145,19 @@ class LocalAwsExtensionTest {
         void startsFromAnEmptyTable(LocalAws aws) {
             endpoint = aws.endpoint();
             itemsAtStart = aws.dynamoDb().scan(request -> request.tableName(aws.physicalName("Table"))).count();
+        }
+    }
+
+    static class GivenEndpointClass {
+
+        @RegisterExtension
+        static final LocalAwsExtension AWS = LocalAwsExtension.fromTemplate(givenEndpointEnvironment);
+
+        static URI endpoint;
+
+        @Test
+        void deploys(LocalAws aws) {
+            endpoint = aws.endpoint();
         }
     }
 }

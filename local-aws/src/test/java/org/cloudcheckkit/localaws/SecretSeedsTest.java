@@ -28,6 +28,16 @@ class SecretSeedsTest {
     }
 
     @Test
+    void aStoredSecretKeepsItsFieldsButThoseGivenAndGainsThoseItLacks() {
+        SecretSeeds seeds = SecretSeeds.fromEnvironment(Map.of("CLOUDCHECK_API_KEY", "given-key"));
+
+        assertEquals(Map.of("apiKey", "given-key", "apiSecret", "stored-secret"),
+                seeds.keeping("CloudcheckSecretId", Map.of("apiKey", "stored-key", "apiSecret", "stored-secret")));
+        assertEquals(Map.of("apiKey", "given-key", "apiSecret", "sandbox-secret"),
+                seeds.keeping("CloudcheckSecretId", Map.of("apiKey", "stored-key")));
+    }
+
+    @Test
     void toStringNamesParametersButNoValues() {
         String text = SecretSeeds.fromEnvironment(Map.of("CLOUDCHECK_API_SECRET", "do-not-print")).toString();
 

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescri
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 class StackDeployerTest {
@@ -142,28 +143,97 @@ class StackDeployerTest {
     }
 
     @Test
-    void deployingAgainReplacesWhatTheFirstDeploymentLeft() {
-        try (LocalAws first = deployProject(Map.of("CLOUDCHECK_API_KEY", "old"))) {
+    void deployingAgainIntoAGivenEmulatorKeepsItemsObjectVersionsAndMessages() {
+        AwsEmulator given = AwsEmulator.start(EmulatorOptions.defaults().withEndpoint(emulator.endpoint()));
+        try (LocalAws first = StackDeployer.deploy(given, Templates.project(), StackOptions.defaults(Map.of()))) {
             String table = first.physicalName("Table");
             String bucket = first.physicalName("ArchiveBucket");
-            first.dynamoDb().putItem(request -> request.tableName(table)
-                    .item(Map.of("pk", AttributeValue.fromS("p"), "sk", AttributeValue.fromS("s"))));
+            Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("p"), "sk", AttributeValue.fromS("s"));
+            first.dynamoDb().putItem(request -> request.tableName(table).item(item));
             first.s3().putObject(request -> request.bucket(bucket).key("result.pdf"), RequestBody.fromString("v1"));
             first.s3().putObject(request -> request.bucket(bucket).key("result.pdf"), RequestBody.fromString("v2"));
-            first.s3().deleteObject(request -> request.bucket(bucket).key("result.pdf"));
             first.sqs().sendMessage(request -> request.queueUrl(first.queueUrl("DeadLetterQueue")).messageBody("failed batch"));
 
-            try (LocalAws second = deployProject(Map.of("CLOUDCHECK_API_KEY", "new"))) {
-                assertEquals(table, second.physicalName("Table"));
-                assertEquals(0, second.dynamoDb().scan(request -> request.tableName(table)).count());
-                assertTrue(second.dynamoDb().describeTable(request -> request.tableName(table)).table().streamSpecification().streamEnabled());
-                var versions = second.s3().listObjectVersions(request -> request.bucket(bucket));
-                assertEquals(List.of(), versions.versions());
-                assertEquals(List.of(), versions.deleteMarkers());
-                assertEquals("Enabled", second.s3().getBucketVersioning(request -> request.bucket(bucket)).statusAsString());
-                assertEquals(List.of(), second.sqs().receiveMessage(request -> request.queueUrl(second.queueUrl("DeadLetterQueue"))).messages());
-                assertTrue(secretString(second, "CloudcheckSecretId").contains("\"apiKey\":\"new\""));
+            try (LocalAws second = StackDeployer.deploy(given, Templates.project(), StackOptions.defaults(Map.of()))) {
+                assertEquals(List.of(item), second.dynamoDb().scan(request -> request.tableName(table)).items());
+                assertEquals(List.of("v2", "v1"), second.s3().listObjectVersions(request -> request.bucket(bucket)).versions().stream()
+                        .map(version -> second.s3().getObjectAsBytes(request -> request.bucket(bucket).key("result.pdf")
+                                .versionId(version.versionId())).asUtf8String())
+                        .toList());
+                assertEquals(List.of("failed batch"), second.sqs().receiveMessage(request -> request
+                        .queueUrl(second.queueUrl("DeadLetterQueue"))).messages().stream().map(Message::body).toList());
             }
+        }
+    }
+
+    @Test
+    void anExistingTableGainsTheIndexStreamAndTimeToLiveAndAQueueTheAttributesTheTemplateNowHas() {
+        try (LocalAws before = StackDeployer.deploy(emulator, Templates.inline("""
+                Resources:
+                  Table:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      BillingMode: PAY_PER_REQUEST
+                      AttributeDefinitions: [{AttributeName: pk, AttributeType: S}]
+                      KeySchema: [{AttributeName: pk, KeyType: HASH}]
+                  Queue:
+                    Type: AWS::SQS::Queue
+                    Properties: {VisibilityTimeout: 30}
+                """), StackOptions.defaults(Map.of()))) {
+            before.dynamoDb().putItem(request -> request.tableName(before.physicalName("Table"))
+                    .item(Map.of("pk", AttributeValue.fromS("p"), "token", AttributeValue.fromS("t"))));
+            before.sqs().sendMessage(request -> request.queueUrl(before.queueUrl("Queue")).messageBody("waiting"));
+        }
+
+        try (LocalAws after = StackDeployer.deploy(emulator, Templates.inline("""
+                Resources:
+                  Table:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      BillingMode: PAY_PER_REQUEST
+                      AttributeDefinitions: [{AttributeName: pk, AttributeType: S}, {AttributeName: token, AttributeType: S}]
+                      KeySchema: [{AttributeName: pk, KeyType: HASH}]
+                      GlobalSecondaryIndexes:
+                        - IndexName: ByToken
+                          KeySchema: [{AttributeName: token, KeyType: HASH}]
+                          Projection: {ProjectionType: ALL}
+                      StreamSpecification: {StreamViewType: NEW_AND_OLD_IMAGES}
+                      TimeToLiveSpecification: {AttributeName: expiresAt, Enabled: true}
+                  Queue:
+                    Type: AWS::SQS::Queue
+                    Properties: {VisibilityTimeout: 45}
+                """), StackOptions.defaults(Map.of()))) {
+            String table = after.physicalName("Table");
+
+            assertEquals(List.of(AttributeValue.fromS("p")), after.dynamoDb().query(request -> request.tableName(table).indexName("ByToken")
+                    .keyConditionExpression("#token = :token").expressionAttributeNames(Map.of("#token", "token"))
+                    .expressionAttributeValues(Map.of(":token", AttributeValue.fromS("t")))).items().stream().map(found -> found.get("pk")).toList());
+            assertEquals("ENABLED", after.dynamoDbStreams().describeStream(request -> request.streamArn(after.tableStreamArn("Table")))
+                    .streamDescription().streamStatusAsString());
+            assertEquals("ENABLED", after.dynamoDb().describeTimeToLive(request -> request.tableName(table))
+                    .timeToLiveDescription().timeToLiveStatusAsString());
+            assertEquals("45", after.sqs().getQueueAttributes(request -> request.queueUrl(after.queueUrl("Queue"))
+                    .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT)).attributes().get(QueueAttributeName.VISIBILITY_TIMEOUT));
+            assertEquals(List.of("waiting"), after.sqs().receiveMessage(request -> request.queueUrl(after.queueUrl("Queue")))
+                    .messages().stream().map(Message::body).toList());
+        }
+    }
+
+    @Test
+    void aStoredSecretKeepsItsValueOverADefaultSeedAndTakesAnExplicitOne() {
+        Map<String, String> firstRun;
+        try (LocalAws first = deployProject(Map.of())) {
+            firstRun = first.secretFields("CallbackSecretId");
+        }
+
+        try (LocalAws restarted = deployProject(Map.of())) {
+            assertEquals(firstRun, restarted.secretFields("CallbackSecretId"));
+            assertEquals(Json.write(firstRun), secretString(restarted, "CallbackSecretId"));
+        }
+        try (LocalAws given = deployProject(Map.of("CALLBACK_SIGNING_KEY", "given-key"))) {
+            Map<String, String> expected = Map.of("signingKey", "given-key", "webhookToken", firstRun.get("webhookToken"));
+            assertEquals(expected, given.secretFields("CallbackSecretId"));
+            assertEquals(expected, Json.readFields(secretString(given, "CallbackSecretId"), "the stored secret"));
         }
     }
 

@@ -38,7 +38,8 @@ public record LocalStackSettings(int apiPort, int sandboxPort, int awsPort, Stri
     static final Map<String, String> LOCAL_TIMINGS = orderedMap(
             "RECONCILE_INTERVAL_SECONDS", "2",
             "ARCHIVE_RETRY_BASE_SECONDS", "1",
-            "ZIP_POLL_SECONDS", "1");
+            "ZIP_POLL_SECONDS", "1",
+            "ARCHIVE_LEASE_SECONDS", "30");
 
     /** Variables passed from the user's environment to every function when set. */
     private static final List<String> PASSED_TO_FUNCTIONS = List.of("CALLBACK_BASE_URL");

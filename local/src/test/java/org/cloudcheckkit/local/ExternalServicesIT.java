@@ -24,7 +24,7 @@ class ExternalServicesIT {
 
     @Test
     void aStackGivenAnEmulatorAndACloudcheckUsesThemAndLeavesThemRunning() {
-        try (AwsEmulator emulator = AwsEmulator.start(EmulatorOptions.defaults().withMotoCommand(motoCommand()));
+        try (AwsEmulator emulator = AwsEmulator.start(EmulatorOptions.defaults().withMotoCommand(OutsideServices.motoCommand()));
              CloudcheckSandbox otherCloudcheck = CloudcheckSandbox.start()) {
             Map<String, String> environment = Map.of(
                     "AWS_ENDPOINT_URL", emulator.endpoint().toString(),
@@ -48,10 +48,5 @@ class ExternalServicesIT {
                 assertFalse(dynamoDb.listTables().tableNames().isEmpty(), "the given emulator still runs, with the stack's table");
             }
         }
-    }
-
-    private static String motoCommand() {
-        String configured = System.getenv("MOTO_SERVER");
-        return configured == null || configured.isBlank() ? "moto_server" : configured;
     }
 }

@@ -14,16 +14,25 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** What the end-to-end tests drive the stack with: HTTP calls as a front end makes them, and sample bodies from events/. */
+/**
+ * What the end-to-end tests drive a stack with (one in this JVM, or ./run's): HTTP calls as a front end makes them, and
+ * sample bodies from events/.
+ */
 final class FrontEnd {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final LocalStack stack;
+    private final URI apiUrl;
+    private final String apiToken;
 
     FrontEnd(LocalStack stack) {
-        this.stack = stack;
+        this(stack.apiUrl(), stack.apiToken());
+    }
+
+    FrontEnd(URI apiUrl, String apiToken) {
+        this.apiUrl = apiUrl;
+        this.apiToken = apiToken;
     }
 
     HttpResponse<String> get(String path) {
@@ -31,16 +40,23 @@ final class FrontEnd {
     }
 
     HttpResponse<String> post(String path, String json) {
-        return send(authorized(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(posting(path, json).build());
+    }
+
+    HttpResponse<String> post(String path, String json, String idempotencyKey) {
+        return send(posting(path, json).header("Idempotency-Key", idempotencyKey).build());
     }
 
     HttpRequest.Builder authorized(String path) {
-        return request(path).header("Authorization", "Bearer " + stack.apiToken());
+        return request(path).header("Authorization", "Bearer " + apiToken);
     }
 
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(stack.apiUrl().resolve(path)).timeout(CALL_TIMEOUT);
+        return HttpRequest.newBuilder(apiUrl.resolve(path)).timeout(CALL_TIMEOUT);
+    }
+
+    private HttpRequest.Builder posting(String path, String json) {
+        return authorized(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
     }
 
     HttpResponse<String> send(HttpRequest request) {

@@ -139,12 +139,8 @@ class GoFlowIT {
         long createsBefore = cloudcheck.successfulCalls("/go/create/");
         String body = sampleBody("go-create.json");
 
-        String first = json(frontEnd.send(frontEnd.authorized("/go/requests").header("Idempotency-Key", "it-key-1")
-                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build()), 201)
-                .path("goApiReference").asText();
-        String repeat = json(frontEnd.send(frontEnd.authorized("/go/requests").header("Idempotency-Key", "it-key-1")
-                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build()), 201)
-                .path("goApiReference").asText();
+        String first = json(frontEnd.post("/go/requests", body, "it-key-1"), 201).path("goApiReference").asText();
+        String repeat = json(frontEnd.post("/go/requests", body, "it-key-1"), 201).path("goApiReference").asText();
 
         assertEquals(first, repeat, "the repeat was answered from the first");
         assertEquals(createsBefore + 1, cloudcheck.successfulCalls("/go/create/"), "one billable /go/create/");

@@ -20,7 +20,8 @@ class LocalStackSettingsTest {
         assertEquals(4566, settings.awsPort());
         assertEquals("local-dev-token", settings.apiToken());
         assertEquals(Duration.ofSeconds(2), settings.scheduleInterval());
-        assertEquals(Map.of("RECONCILE_INTERVAL_SECONDS", "2", "ARCHIVE_RETRY_BASE_SECONDS", "1", "ZIP_POLL_SECONDS", "1"),
+        assertEquals(Map.of("RECONCILE_INTERVAL_SECONDS", "2", "ARCHIVE_RETRY_BASE_SECONDS", "1", "ZIP_POLL_SECONDS", "1",
+                "ARCHIVE_LEASE_SECONDS", "30"),
                 settings.functionOverrides());
         assertEquals(Optional.empty(), settings.awsEndpoint());
         assertEquals(Optional.empty(), settings.cloudcheckBaseUrl());

@@ -1,115 +1,109 @@
 package org.cloudcheckkit.local;
 
+import static org.cloudcheckkit.local.FrontEnd.json;
+import static org.cloudcheckkit.local.FrontEnd.sampleBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.cloudcheckkit.sandbox.CloudcheckSandbox;
+import org.cloudcheckkit.sandbox.callback.CallbackDelivery;
+import org.cloudcheckkit.sandbox.go.VerificationOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CI check of ./run itself: it comes up on the ports it is given, serves a create request, and on SIGTERM stops
- * everything it started (moto_server included) and frees its ports.
+ * everything it started (moto_server included) and frees its ports; restarted, it keeps what an emulator it was given
+ * holds; and the moto_server that a killed ./run leaves behind, the next ./run stops.
  */
 class RunScriptIT {
 
-    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
-    private static final Duration START_LIMIT = Duration.ofSeconds(120);
-    private static final String READY = "Local stack is up";
-
     @Test
     void runComesUpServesACreateAndStopsEverythingOnSigterm(@TempDir Path directory) throws Exception {
-        int api = freePort();
-        int sandbox = freePort();
-        int aws = freePort();
-        Path output = directory.resolve("run.log");
-        ProcessBuilder builder = new ProcessBuilder("./run").directory(REPOSITORY.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.remove("AWS_ENDPOINT_URL");
-        environment.remove("CLOUDCHECK_BASE_URL");
-        environment.put("LOCAL_API_PORT", Integer.toString(api));
-        environment.put("SANDBOX_PORT", Integer.toString(sandbox));
-        environment.put("LOCAL_AWS_PORT", Integer.toString(aws));
-        Process run = builder.start();
-        List<ProcessHandle> started;
-        try {
-            awaitReady(run, output);
-            // ./run execs the JVM, so the process is the stack itself; its children are what it started.
-            started = run.descendants().toList();
-            assertTrue(started.stream().anyMatch(child -> child.info().commandLine().orElse("").contains("moto_server")),
-                    "moto_server runs as a child of the stack: " + started);
+        try (RunProcess run = RunProcess.start(RunProcess.freePorts(), directory.resolve("run.log"))) {
+            List<ProcessHandle> started = run.children();
+            assertTrue(started.stream().anyMatch(RunScriptIT::isMotoServer), "moto_server runs as a child of the stack: " + started);
 
-            HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + api + "/go/requests"))
-                    .header("Authorization", "Bearer " + LocalStackSettings.DEFAULT_API_TOKEN)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(FrontEnd.sampleBody("go-create.json"))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(201, created.statusCode(), created.body());
+            json(run.frontEnd().post("/go/requests", sampleBody("go-create.json")), 201);
+            run.stop();
+
+            assertEquals(List.of(), started.stream().filter(ProcessHandle::isAlive).toList(), "left running");
+            assertEquals(List.of(), run.takenPorts(), "ports still taken");
+            assertTrue(run.output().contains("Stopped."), run.output());
+        }
+    }
+
+    @Test
+    void restartedWithTheEmulatorAndCloudcheckItWasGivenRunKeepsRequestsIdempotencyKeysAndTheCallbackKey(@TempDir Path directory)
+            throws Exception {
+        try (OutsideServices outside = OutsideServices.start()) {
+            CloudcheckSandbox cloudcheck = outside.cloudcheck();
+            Map<String, String> settings = outside.givenTo(RunProcess.freePorts());
+            String body = sampleBody("go-create.json");
+            String goApiReference;
+            String recipientToken;
+            try (RunProcess first = RunProcess.start(settings, directory.resolve("first.log"))) {
+                JsonNode created = json(first.frontEnd().post("/go/requests", body, "restart-key-1"), 201);
+                goApiReference = created.path("goApiReference").asText();
+                recipientToken = created.path("recipients").get(0).path("recipientToken").asText();
+                json(first.frontEnd().post("/go/requests/" + goApiReference + "/send", "{\"test\": false}"), 200);
+                assertTrue(cloudcheck.awaitCallbacks(Duration.ofSeconds(10)), "the send's callbacks reached the first run");
+                first.stop();
+            }
+
+            try (RunProcess second = RunProcess.start(settings, directory.resolve("second.log"))) {
+                FrontEnd frontEnd = second.frontEnd();
+
+                json(frontEnd.get("/go/requests/" + goApiReference), 200);
+                JsonNode repeated = json(frontEnd.post("/go/requests", body, "restart-key-1"), 201);
+                assertEquals(goApiReference, repeated.path("goApiReference").asText(), "the repeat was answered from the first run");
+                assertEquals(1, cloudcheck.successfulCalls("/go/create/"), "one billable /go/create/ in both runs");
+
+                long sequenceBefore = cloudcheck.callbackDeliveries().stream().mapToLong(CallbackDelivery::sequence).max().orElse(0);
+                cloudcheck.completeRecipient(recipientToken, VerificationOutcome.PASS);
+                assertTrue(cloudcheck.awaitCallbacks(Duration.ofSeconds(10)));
+                List<CallbackDelivery> afterRestart = cloudcheck.callbackDeliveries().stream()
+                        .filter(delivery -> delivery.sequence() > sequenceBefore && delivery.url().contains(recipientToken)).toList();
+                assertFalse(afterRestart.isEmpty(), "the completion was called back");
+                assertTrue(afterRestart.stream().allMatch(delivery -> delivery.status() == 200),
+                        "callback URLs made by the first run authenticate in the second: " + afterRestart);
+            }
+        }
+    }
+
+    @Test
+    void theMotoServerThatAKilledRunLeftIsStoppedByTheNextRunOnItsPort(@TempDir Path directory) throws Exception {
+        Map<String, String> settings = RunProcess.freePorts();
+        ProcessHandle leftover;
+        try (RunProcess killed = RunProcess.start(settings, directory.resolve("killed.log"))) {
+            leftover = killed.children().stream().filter(RunScriptIT::isMotoServer).findFirst().orElseThrow();
+            killed.kill();
+        }
+        try {
+            assertTrue(leftover.isAlive(), "kill -9 runs no shutdown hook, so moto_server outlives ./run");
+
+            try (RunProcess next = RunProcess.start(settings, directory.resolve("next.log"))) {
+                assertFalse(leftover.isAlive());
+                assertTrue(next.output().contains("Stopping moto_server (pid " + leftover.pid() + ") left running on port "
+                        + settings.get("LOCAL_AWS_PORT")), next.output());
+                List<ProcessHandle> started = next.children();
+                next.stop();
+
+                assertEquals(List.of(), started.stream().filter(ProcessHandle::isAlive).toList(), "left running");
+                assertEquals(List.of(), next.takenPorts(), "ports still taken");
+            }
         } finally {
-            run.destroy(); // SIGTERM
-        }
-
-        assertTrue(run.waitFor(30, TimeUnit.SECONDS), "./run stopped on SIGTERM:\n" + log(output));
-        for (ProcessHandle child : started) {
-            child.onExit().get(10, TimeUnit.SECONDS);
-            assertFalse(child.isAlive(), child.info().commandLine().orElse("pid " + child.pid()) + " was left running");
-        }
-        for (int port : new int[] {api, sandbox, aws}) {
-            assertTrue(isFree(port), "port " + port + " is free again");
-        }
-        assertTrue(log(output).contains("Stopped."), log(output));
-    }
-
-    private static void awaitReady(Process run, Path output) throws InterruptedException {
-        Instant deadline = Instant.now().plus(START_LIMIT);
-        while (!log(output).contains(READY)) {
-            if (!run.isAlive()) {
-                throw new AssertionError("./run exited with " + run.exitValue() + ":\n" + log(output));
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("./run was not up within " + START_LIMIT.toSeconds() + " s:\n" + log(output));
-            }
-            Thread.sleep(200);
+            leftover.destroyForcibly();
         }
     }
 
-    private static String log(Path output) {
-        try {
-            return Files.readString(output, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return socket.isBound();
-        } catch (IOException inUse) {
-            return false;
-        }
+    private static boolean isMotoServer(ProcessHandle process) {
+        return process.info().commandLine().orElse("").contains("moto_server");
     }
 }

@@ -166,11 +166,32 @@ public final class CloudcheckSandbox implements SandboxControl, AutoCloseable {
     }
 
     /**
+     * How many calls of the API path have arrived, answered yet or not: a call a TIMEOUT fault holds counts from its
+     * arrival, and among {@link #calls()} only once answered. How a test catches a client mid-call.
+     */
+    public long receivedCalls(String path) {
+        return calls.arrivals(path);
+    }
+
+    /**
      * Waits until every callback dispatched so far has been attempted or dropped (not those a REORDER fault still
      * holds). Answers false if that took longer than {@code limit}.
      */
     public boolean awaitCallbacks(Duration limit) {
         return callbacks.awaitIdle(limit);
+    }
+
+    /**
+     * Every Go recipient token issued (and not cancelled), as an operator sees them in Cloudcheck's own dashboard:
+     * how a test finds what Cloudcheck made when the answer that named it was lost.
+     */
+    public java.util.Set<String> recipientTokens() {
+        return go.recipientTokens();
+    }
+
+    /** Every Akahu session token issued, likewise. */
+    public java.util.Set<String> akahuTokens() {
+        return akahu.tokens();
     }
 
     @Override

@@ -94,6 +94,24 @@ class ApiFaultTest {
     }
 
     @Test
+    void aCallATimeoutHoldsCountsAsReceivedBeforeItIsAnswered() throws InterruptedException {
+        sandbox.sandbox().failNext(CREATE, 1, ApiFault.timeout(Duration.ofSeconds(3)));
+        Thread held = new Thread(this::create);
+        held.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (sandbox.sandbox().receivedCalls(CREATE) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertEquals(1, sandbox.sandbox().receivedCalls(CREATE));
+        assertEquals(0, sandbox.sandbox().successfulCalls(CREATE), "held, not processed yet");
+        assertEquals(List.of(), sandbox.sandbox().calls(), "listed once answered");
+        held.join(Duration.ofSeconds(30).toMillis());
+        assertEquals(1, sandbox.sandbox().successfulCalls(CREATE), "then answered");
+        assertEquals(1, sandbox.sandbox().receivedCalls(CREATE), "and counted once");
+    }
+
+    @Test
     void aDroppedConnectionGetsNoAnswer() {
         sandbox.sandbox().failNext(CREATE, 1, ApiFault.of(ApiFault.Kind.DROP_CONNECTION));
 

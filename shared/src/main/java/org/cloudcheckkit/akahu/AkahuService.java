@@ -3,6 +3,7 @@ package org.cloudcheckkit.akahu;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.cloudcheckkit.api.Caller;
 import org.cloudcheckkit.api.NotFoundException;
 import org.cloudcheckkit.callbacks.CallbackKind;
 import org.cloudcheckkit.callbacks.CallbackTokens;
@@ -14,24 +15,31 @@ import org.cloudcheckkit.cloudcheck.akahu.AkahuResult;
 import org.cloudcheckkit.cloudcheck.akahu.AkahuReview;
 import org.cloudcheckkit.cloudcheck.akahu.AkahuReviewed;
 import org.cloudcheckkit.cloudcheck.akahu.AkahuSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.cloudcheckkit.intents.WriteAhead;
+import org.cloudcheckkit.table.AkahuSessionItem;
+import org.cloudcheckkit.table.AkahuSessions;
+import org.cloudcheckkit.table.IntentItem;
+import org.cloudcheckkit.table.Intents;
 
 /**
  * The Akahu routes' logic: initiate with our own notification and webhook URLs, keep the token, and read results
- * and reviews for sessions this service started.
+ * and reviews for sessions this service started. An initiate is written ahead as an intent keyed by the callback id
+ * its URLs carry, so a session whose answer was lost is adopted when its webhook arrives.
  */
 public final class AkahuService {
-    private static final Logger log = LoggerFactory.getLogger(AkahuService.class);
-
     private final CloudcheckClient cloudcheck;
-    private final AkahuSessionStore store;
+    private final AkahuSessions store;
+    private final Intents intents;
+    private final WriteAhead writeAhead;
     private final CallbackTokens callbacks;
     private final ObjectMapper json;
 
-    public AkahuService(CloudcheckClient cloudcheck, AkahuSessionStore store, CallbackTokens callbacks, ObjectMapper json) {
+    public AkahuService(CloudcheckClient cloudcheck, AkahuSessions store, Intents intents, WriteAhead writeAhead,
+                        CallbackTokens callbacks, ObjectMapper json) {
         this.cloudcheck = cloudcheck;
         this.store = store;
+        this.intents = intents;
+        this.writeAhead = writeAhead;
         this.callbacks = callbacks;
         this.json = json;
     }
@@ -40,23 +48,22 @@ public final class AkahuService {
     public record Initiated(String token, String url, String reference) {
     }
 
-    public Initiated initiate(AkahuInitiateRequest request, String callbackBaseUrl, Deadline deadline) {
+    public Initiated initiate(AkahuInitiateRequest request, Caller caller, String callbackBaseUrl, Deadline deadline) {
         String callbackId = callbacks.newCallbackId();
         String ours = callbacks.callbackUrl(callbackBaseUrl, CallbackKind.AKAHU, callbackId);
+        IntentItem intent = intents.open(IntentItem.Operation.AKAHU_INITIATE, callbackId, caller.principal(),
+                caller.idempotencyKey(), request.reference());
         // One URL for both: a GET is the notification, a POST with a JSON body the webhook.
-        AkahuSession session = cloudcheck.akahu().initiate(request.withCallbacks(request.callback(), ours, ours), deadline);
-        try {
-            store.create(callbackId, session.token(), request.reference());
-        } catch (RuntimeException e) {
-            log.error("Akahu session {} was started at Cloudcheck but could not be stored: {}", session.token(), e.toString());
-            throw e;
-        }
+        AkahuSession session = writeAhead.call(intent,
+                () -> cloudcheck.akahu().initiate(request.withCallbacks(request.callback(), ours, ours), deadline));
+        writeAhead.record(intent, new Intents.Outcome(null, null, session.token()),
+                () -> store.record(intent, session.token(), IntentItem.State.COMPLETED));
         return new Initiated(session.token(), session.url(), request.reference());
     }
 
     /** /akahu/result/ exactly as Cloudcheck sent it, plus {@code history} and {@code archive} from this service. */
     public ObjectNode result(String token, Deadline deadline) {
-        AkahuSessionRecord session = requireSession(token);
+        AkahuSessionItem session = requireSession(token);
         AkahuResult result = cloudcheck.akahu().result(token, deadline);
         ObjectNode body;
         try {
@@ -64,8 +71,8 @@ public final class AkahuService {
         } catch (JsonProcessingException | ClassCastException e) {
             throw new CloudcheckProtocolException("/akahu/result/", "answer is not a JSON object", e);
         }
-        body.set("history", json.valueToTree(session.history()));
-        body.set("archive", json.valueToTree(session.archive()));
+        body.set("history", json.valueToTree(session.result().history()));
+        body.set("archive", json.valueToTree(session.result().archive()));
         return body;
     }
 
@@ -74,7 +81,7 @@ public final class AkahuService {
         return cloudcheck.akahu().review(review, deadline);
     }
 
-    private AkahuSessionRecord requireSession(String token) {
+    private AkahuSessionItem requireSession(String token) {
         return store.findByToken(token).orElseThrow(() -> new NotFoundException("AKAHU_SESSION_NOT_FOUND",
                 "no Akahu session " + token + " was started through this service"));
     }

@@ -12,10 +12,14 @@ import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.cloudcheckkit.crash.CrashPoint;
+import org.cloudcheckkit.crash.CrashPoints;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.Tag;
@@ -34,11 +38,13 @@ public final class ArchiveStore {
     private final S3Client s3;
     private final S3Presigner presigner;
     private final String bucket;
+    private final CrashPoints crashPoints;
 
-    public ArchiveStore(S3Client s3, S3Presigner presigner, String bucket) {
+    public ArchiveStore(S3Client s3, S3Presigner presigner, String bucket, CrashPoints crashPoints) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;
+        this.crashPoints = crashPoints;
     }
 
     /** A small body known whole (a result's JSON): its SHA-256 goes into the metadata. */
@@ -89,6 +95,7 @@ public final class ArchiveStore {
                 String etag = s3.uploadPart(request -> request.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
                         part).eTag();
                 parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+                crashPoints.reach(CrashPoint.UPLOAD_PART_WRITTEN);
                 filled = fill(body, buffer);
             }
             s3.completeMultipartUpload(request -> request.bucket(bucket).key(key).uploadId(uploadId).ifNoneMatch("*")
@@ -104,9 +111,23 @@ public final class ArchiveStore {
             throw e;
         }
         String sha256 = hex(digest.digest());
-        s3.putObjectTagging(request -> request.bucket(bucket).key(key)
-                .tagging(tagging -> tagging.tagSet(Tag.builder().key(SHA256).value(sha256).build())));
+        crashPoints.reach(CrashPoint.UPLOAD_COMPLETED_UNTAGGED);
+        tag(key, sha256);
         return new ArchivedObject(key, sha256, size);
+    }
+
+    /** The object at {@code key}, if there is one (see {@link #existing} for its SHA-256). */
+    public Optional<ArchivedObject> find(String key) {
+        try {
+            return Optional.of(existing(key));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** A short-lived URL to download an archived object. */
@@ -115,7 +136,10 @@ public final class ArchiveStore {
                 .getObjectRequest(get -> get.bucket(bucket).key(key))).url().toString();
     }
 
-    /** The object that is already there: its recorded SHA-256 (metadata, else tag) and size. */
+    /**
+     * The object that is already there: its recorded SHA-256 (metadata, else tag) and size. A multipart upload whose
+     * writer died before tagging it has no SHA-256 yet: it is computed from the object itself, streamed, and tagged.
+     */
     private ArchivedObject existing(String key) {
         HeadObjectResponse head = s3.headObject(request -> request.bucket(bucket).key(key));
         String sha256 = head.metadata().get(SHA256);
@@ -123,7 +147,30 @@ public final class ArchiveStore {
             sha256 = s3.getObjectTagging(request -> request.bucket(bucket).key(key)).tagSet().stream()
                     .filter(tag -> tag.key().equals(SHA256)).map(Tag::value).findFirst().orElse(null);
         }
+        if (sha256 == null) {
+            sha256 = digestOf(key, head.versionId());
+            tag(key, sha256);
+        }
         return new ArchivedObject(key, sha256, head.contentLength());
+    }
+
+    private String digestOf(String key, String versionId) {
+        MessageDigest digest = digest();
+        try (InputStream in = s3.getObject(request -> request.bucket(bucket).key(key).versionId(versionId))) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading archived object " + key + " to hash it failed", e);
+        }
+        return hex(digest.digest());
+    }
+
+    /** The SHA-256 as the object's tag: tagging changes no version and no content. */
+    private void tag(String key, String sha256) {
+        s3.putObjectTagging(request -> request.bucket(bucket).key(key)
+                .tagging(tagging -> tagging.tagSet(Tag.builder().key(SHA256).value(sha256).build())));
     }
 
     private void abort(String key, String uploadId) {

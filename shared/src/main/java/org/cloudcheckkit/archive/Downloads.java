@@ -2,22 +2,22 @@ package org.cloudcheckkit.archive;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.cloudcheckkit.akahu.AkahuSessionRecord;
-import org.cloudcheckkit.akahu.AkahuSessionStore;
 import org.cloudcheckkit.api.NotFoundException;
-import org.cloudcheckkit.go.ArchiveState;
-import org.cloudcheckkit.go.GoRequestStore;
-import org.cloudcheckkit.go.RecipientState;
+import org.cloudcheckkit.table.AkahuSessionItem;
+import org.cloudcheckkit.table.AkahuSessions;
+import org.cloudcheckkit.table.ArchiveState;
+import org.cloudcheckkit.table.GoRequests;
+import org.cloudcheckkit.table.ResultItem;
 
 /** Short-lived links to archived PDFs, given only once a result is archived. */
 public final class Downloads {
-    private final GoRequestStore goRequests;
-    private final AkahuSessionStore sessions;
+    private final GoRequests goRequests;
+    private final AkahuSessions sessions;
     private final ArchiveStore archive;
     private final Clock clock;
     private final Duration validity;
 
-    public Downloads(GoRequestStore goRequests, AkahuSessionStore sessions, ArchiveStore archive, Clock clock, Duration validity) {
+    public Downloads(GoRequests goRequests, AkahuSessions sessions, ArchiveStore archive, Clock clock, Duration validity) {
         this.goRequests = goRequests;
         this.sessions = sessions;
         this.archive = archive;
@@ -30,23 +30,22 @@ public final class Downloads {
     }
 
     public Link goRecipientPdf(String recipientToken) {
-        RecipientState recipient = goRequests.recipientByToken(recipientToken).orElseThrow(() -> new NotFoundException(
+        ResultItem recipient = goRequests.recipientByToken(recipientToken).orElseThrow(() -> new NotFoundException(
                 "NOT_ARCHIVED_YET", "recipient " + recipientToken + " has no result yet: nothing is archived until its status "
                 + "is Responded or Expired"));
         return link(recipient.archive(), "recipient " + recipientToken + " (status " + recipient.status() + ")");
     }
 
     public Link akahuPdf(String token) {
-        AkahuSessionRecord session = sessions.findByToken(token).orElseThrow(() -> new NotFoundException(
+        AkahuSessionItem session = sessions.findByToken(token).orElseThrow(() -> new NotFoundException(
                 "AKAHU_SESSION_NOT_FOUND", "no Akahu session " + token + " was started through this service"));
-        return link(session.archive(), "Akahu session " + token + " (status " + session.status() + ")");
+        return link(session.result().archive(), "Akahu session " + token + " (status " + session.result().status() + ")");
     }
 
     private Link link(ArchiveState archived, String what) {
         if (archived == null || !archived.isArchived()) {
             throw new NotFoundException("NOT_ARCHIVED_YET", what + " is not archived yet"
-                    + (archived == null ? "" : ": archive " + archived.state().toLowerCase(java.util.Locale.ROOT)
-                    + (archived.lastError() == null ? "" : ", last error: " + archived.lastError())));
+                    + (archived == null ? "" : ": archive " + archived.describe()));
         }
         return new Link(archive.presignedUrl(archived.pdfKey(), validity), clock.instant().plus(validity).toString(),
                 archived.pdfSha256(), archived.archivedAt(), archived.pdfKey());

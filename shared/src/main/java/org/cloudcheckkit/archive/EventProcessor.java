@@ -1,57 +1,116 @@
 package org.cloudcheckkit.archive;
 
-import org.cloudcheckkit.callbacks.RecordedEvent;
+import java.util.List;
+import java.util.Optional;
 import org.cloudcheckkit.cloudcheck.Deadline;
-import org.cloudcheckkit.go.GoRequestRecord;
-import org.cloudcheckkit.go.GoRequestStore;
-import org.cloudcheckkit.store.TableKeys;
+import org.cloudcheckkit.intents.Adoption;
+import org.cloudcheckkit.table.AkahuSessions;
+import org.cloudcheckkit.table.GoRequestItem;
+import org.cloudcheckkit.table.GoRequests;
+import org.cloudcheckkit.table.IntentItem;
+import org.cloudcheckkit.table.Intents;
+import org.cloudcheckkit.table.ItemKey;
+import org.cloudcheckkit.table.RecordedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Acts on a newly recorded event (delivered by the table's stream). A Go callback is first checked to belong to its
- * request: the callback id it came with must be the one that request was created with, so a token seen for one
- * request cannot move another. Then the subject's result is refreshed from Cloudcheck.
+ * Acts on a newly recorded event (delivered by the table's stream). A Go callback must belong to its request: the
+ * callback id it came with must be the one that request was made with, and its recipient one Cloudcheck lists for
+ * that request - so a token seen for one request cannot move another. A callback for a request or session whose
+ * answer was lost adopts it from its open intent. Then the subject's result is refreshed from Cloudcheck.
  */
 public final class EventProcessor {
     private static final Logger log = LoggerFactory.getLogger(EventProcessor.class);
 
     private final ResultProcessor results;
-    private final GoRequestStore goRequests;
+    private final GoRequests goRequests;
+    private final AkahuSessions sessions;
+    private final Intents intents;
+    private final Adoption adoption;
 
-    public EventProcessor(ResultProcessor results, GoRequestStore goRequests) {
+    public EventProcessor(ResultProcessor results, GoRequests goRequests, AkahuSessions sessions, Intents intents,
+                          Adoption adoption) {
         this.results = results;
         this.goRequests = goRequests;
+        this.sessions = sessions;
+        this.intents = intents;
+        this.adoption = adoption;
     }
 
+    /**
+     * Processes one event. A failure the processor does not turn into a scheduled retry itself (the table
+     * unreachable, say) is counted against the subject and scheduled instead, so one bad event never holds up the
+     * rest of the stream; it is thrown only when even that fails.
+     */
     public ResultProcessor.Outcome process(RecordedEvent event, Deadline deadline) {
-        if (event.pk().startsWith("GO#")) {
-            String goApiReference = event.attribute("goApiReference");
-            GoRequestRecord request = goRequests.find(goApiReference).orElse(null);
-            if (request == null) {
-                log.warn("callback for Go request {}, which this service did not make", goApiReference);
-                return ResultProcessor.Outcome.IGNORED;
+        Optional<ItemKey.ResultKey> subject = Optional.empty();
+        try {
+            subject = subject(event, deadline);
+            return subject.map(key -> results.refresh(key, event.source(), deadline)).orElse(ResultProcessor.Outcome.IGNORED);
+        } catch (RuntimeException e) {
+            if (subject.isEmpty()) {
+                throw e;
             }
-            if (!request.callbackId().equals(event.attribute("callbackId"))) {
-                log.warn("callback for Go request {} came with another request's callback id; ignored", goApiReference);
-                return ResultProcessor.Outcome.IGNORED;
-            }
-            return results.refresh(new Subject.GoRecipient(goApiReference, event.attribute("recipientToken")),
-                    source(event), deadline);
+            log.warn("event {} {} failed; scheduled as a retry: {}", event.key().pk(), event.key().sk(), e.toString());
+            return results.failedElsewhere(subject.get(), e);
         }
-        if (event.pk().startsWith("AKAHU#")) {
-            return results.refresh(new Subject.AkahuSession(event.pk().substring("AKAHU#".length())), source(event), deadline);
-        }
-        // Account webhooks about checks this service does not run are kept for the operator, nothing more.
-        return ResultProcessor.Outcome.IGNORED;
     }
 
-    public static boolean isEvent(String sk) {
-        return sk != null && sk.startsWith(TableKeys.EVENT_PREFIX);
+    private Optional<ItemKey.ResultKey> subject(RecordedEvent event, Deadline deadline) {
+        if (event instanceof RecordedEvent.GoCallback go) {
+            return goRecipient(go, deadline);
+        }
+        if (event instanceof RecordedEvent.AccountWebhook webhook && webhook.callbackId() == null) {
+            // Account webhooks about checks this service does not run are kept for the operator, nothing more.
+            return Optional.empty();
+        }
+        return akahuSession(event, deadline);
     }
 
-    private static String source(RecordedEvent event) {
-        String kind = event.attribute("kind");
-        return kind == null ? "event" : kind.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    private Optional<ItemKey.ResultKey> goRecipient(RecordedEvent.GoCallback event, Deadline deadline) {
+        GoRequestItem request = goRequests.find(event.goApiReference()).or(() -> openIntent(event.callbackId())
+                .flatMap(intent -> {
+                    // Noted first: should adopting fail now, the reconciler adopts from the note.
+                    intents.noteOutcome(intent.key(), new Intents.Outcome(event.goApiReference(), null, null));
+                    return adoption.adoptGoRequest(intent, event.goApiReference(), deadline);
+                })).orElse(null);
+        if (request == null) {
+            log.warn("callback for Go request {}, which this service did not make", event.goApiReference());
+            return Optional.empty();
+        }
+        if (!request.callbackId().equals(event.callbackId())) {
+            log.warn("callback for Go request {} came with another request's callback id; ignored", event.goApiReference());
+            return Optional.empty();
+        }
+        if (!request.roster().containsKey(event.recipientToken())) {
+            List<String> listed = adoption.adoptRecipients(request, deadline);
+            if (!listed.contains(event.recipientToken())) {
+                log.warn("callback for Go request {} names a recipient Cloudcheck does not list for it; ignored",
+                        event.goApiReference());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new ItemKey.Recipient(event.goApiReference(), event.recipientToken()));
+    }
+
+    private Optional<ItemKey.ResultKey> akahuSession(RecordedEvent event, Deadline deadline) {
+        String callbackId = event.callbackId();
+        if (sessions.findByCallbackId(callbackId).isPresent()) {
+            return Optional.of(new ItemKey.AkahuSession(callbackId));
+        }
+        // Only the webhook names the session's token; a notification for a session whose answer was lost waits for it.
+        List<String> tokens = event instanceof RecordedEvent.AkahuWebhook webhook ? webhook.references() : List.of();
+        Optional<IntentItem> intent = openIntent(callbackId);
+        if (intent.isEmpty() || tokens.size() != 1) {
+            log.warn("{} for an Akahu session this service does not know (callback id {})", event.source(), callbackId);
+            return Optional.empty();
+        }
+        intents.noteOutcome(intent.get().key(), new Intents.Outcome(null, null, tokens.get(0)));
+        return adoption.adoptAkahuSession(intent.get(), tokens.get(0), deadline).map(session -> session.key());
+    }
+
+    private Optional<IntentItem> openIntent(String callbackId) {
+        return callbackId == null ? Optional.empty() : intents.findByCallbackId(callbackId).filter(IntentItem::isOpen);
     }
 }

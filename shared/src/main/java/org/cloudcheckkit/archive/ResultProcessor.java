@@ -18,11 +18,19 @@ import org.cloudcheckkit.cloudcheck.akahu.AkahuResult;
 import org.cloudcheckkit.cloudcheck.akahu.AkahuStatus;
 import org.cloudcheckkit.cloudcheck.go.GoResult;
 import org.cloudcheckkit.cloudcheck.go.RecipientStatus;
-import org.cloudcheckkit.go.ArchiveState;
-import org.cloudcheckkit.go.GoRequestStore;
-import org.cloudcheckkit.go.RosterEntry;
-import org.cloudcheckkit.store.Item;
-import org.cloudcheckkit.store.TableKeys;
+import org.cloudcheckkit.crash.CrashPoint;
+import org.cloudcheckkit.crash.CrashPoints;
+import org.cloudcheckkit.metrics.Metrics;
+import org.cloudcheckkit.retry.RetryPolicy;
+import org.cloudcheckkit.table.AkahuSessionItem;
+import org.cloudcheckkit.table.AkahuSessions;
+import org.cloudcheckkit.table.DueWork;
+import org.cloudcheckkit.table.GoRequests;
+import org.cloudcheckkit.table.ItemKey;
+import org.cloudcheckkit.table.ResultItem;
+import org.cloudcheckkit.table.Results;
+import org.cloudcheckkit.table.RosterEntry;
+import org.cloudcheckkit.table.WorkQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -31,49 +39,71 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * Turns "something may have changed" (a callback, a webhook, a reconciliation, a retry) into evidence. It never
  * trusts the hint: it fetches the result from Cloudcheck, records the status only if it moves forward, and once the
- * status is final archives the result's JSON and PDF, exactly once, under predictable keys. A failure is counted and
- * scheduled again with backoff; after the last attempt the result is marked FAILED for an operator to re-drive.
+ * status is final archives the result's JSON and PDF, exactly once, under predictable keys, holding a lease while it
+ * writes. A failure is counted and scheduled again with backoff; after the last attempt the result is marked FAILED
+ * for an operator to re-drive. Work already scheduled for later is left to its schedule: no Cloudcheck call is spent
+ * on a result waiting for its retry, being archived by another worker, archived, or failed.
  */
 public final class ResultProcessor {
     private static final Logger log = LoggerFactory.getLogger(ResultProcessor.class);
-    /** How long a worker holds an archive claim; longer than any single PDF fetch and upload. */
-    private static final Duration ARCHIVE_LEASE = Duration.ofMinutes(5);
-    private static final Duration MAX_RETRY_DELAY = Duration.ofHours(1);
+    /** The source of the reconciler's own retries: they run when due, so they are never held back. */
+    public static final String RETRY = "retry";
 
     public enum Outcome { WAITING, ARCHIVED, ALREADY_ARCHIVED, BUSY, IGNORED, RETRY_SCHEDULED, FAILED }
 
     private final CloudcheckClient cloudcheck;
-    private final ResultStore results;
+    private final Results results;
+    private final GoRequests goRequests;
+    private final AkahuSessions sessions;
+    private final WorkQueue work;
     private final ArchiveStore archive;
-    private final GoRequestStore goRequests;
     private final Clock clock;
     private final RandomGenerator random;
-    private final int maxAttempts;
-    private final Duration retryBase;
-    private final Duration reconcileInterval;
+    private final Settings settings;
+    private final String workerId;
+    private final CrashPoints crashPoints;
+    private final Metrics metrics;
 
-    public ResultProcessor(CloudcheckClient cloudcheck, ResultStore results, ArchiveStore archive, GoRequestStore goRequests,
-                           Clock clock, RandomGenerator random, int maxAttempts, Duration retryBase, Duration reconcileInterval) {
+    /**
+     * How hard to try: the retry policy of failed results (its attempts before FAILED, and the backoff between them),
+     * how long a worker holds an archive claim (longer than any single PDF fetch and upload), and how often a pending
+     * session is looked at.
+     */
+    public record Settings(RetryPolicy retries, Duration archiveLease, Duration reconcileInterval) {
+        int maxAttempts() {
+            return retries.maxAttempts();
+        }
+    }
+
+    public ResultProcessor(CloudcheckClient cloudcheck, Results results, GoRequests goRequests, AkahuSessions sessions,
+                           WorkQueue work, ArchiveStore archive, Clock clock, RandomGenerator random, Settings settings,
+                           String workerId, CrashPoints crashPoints, Metrics metrics) {
         this.cloudcheck = cloudcheck;
         this.results = results;
-        this.archive = archive;
         this.goRequests = goRequests;
+        this.sessions = sessions;
+        this.work = work;
+        this.archive = archive;
         this.clock = clock;
         this.random = random;
-        this.maxAttempts = maxAttempts;
-        this.retryBase = retryBase;
-        this.reconcileInterval = reconcileInterval;
+        this.settings = settings;
+        this.workerId = workerId;
+        this.crashPoints = crashPoints;
+        this.metrics = metrics;
     }
 
-    public Outcome refresh(Subject subject, String source, Deadline deadline) {
-        if (subject instanceof Subject.GoRecipient recipient) {
+    public Outcome refresh(ItemKey.ResultKey subject, String source, Deadline deadline) {
+        if (subject instanceof ItemKey.Recipient recipient) {
             return refreshGo(recipient, source, deadline);
         }
-        return refreshAkahu((Subject.AkahuSession) subject, source, deadline);
+        return refreshAkahu((ItemKey.AkahuSession) subject, source, deadline);
     }
 
-    private Outcome refreshGo(Subject.GoRecipient subject, String source, Deadline deadline) {
-        Map<String, String> identity = goIdentity(subject, null);
+    private Outcome refreshGo(ItemKey.Recipient subject, String source, Deadline deadline) {
+        Optional<Outcome> settled = settled(results.read(subject), source);
+        if (settled.isPresent()) {
+            return settled.get();
+        }
         try {
             GoResult result;
             try {
@@ -86,36 +116,38 @@ public final class ResultProcessor {
                 }
                 throw e;
             }
-            identity = goIdentity(subject, result.reference());
             Optional<RecipientStatus> status = result.recipientStatus();
             if (status.isEmpty()) {
                 log.warn("recipient {} has a status this service does not know: '{}'", subject.recipientToken(), result.status());
                 results.clearRetry(subject);
                 return Outcome.WAITING;
             }
-            results.recordStatus(subject, status.get().wireName(), status.get().rank(), source, identity);
+            results.recordStatus(subject, status.get().wireName(), status.get().rank(), source, result.reference());
             if (!status.get().isFinal()) {
                 results.clearRetry(subject);
                 return Outcome.WAITING;
             }
-            String prefix = "go/" + subject.goApiReference() + "/" + subject.recipientToken();
-            Map<String, String> metadata = new LinkedHashMap<>();
-            metadata.put("go-api-reference", subject.goApiReference());
-            metadata.put("recipient-token", subject.recipientToken());
-            return archive(subject, prefix, result.rawJson(), "/go/result/", "/go/pdf/", result.status(), metadata,
-                    () -> cloudcheck.go().pdf(subject.recipientToken(), deadline));
+            Map<String, String> ids = new LinkedHashMap<>();
+            ids.put("go-api-reference", subject.goApiReference());
+            ids.put("recipient-token", subject.recipientToken());
+            return archive(subject, "go/" + subject.goApiReference() + "/" + subject.recipientToken(), result.rawJson(),
+                    "/go/result/", "/go/pdf/", result.status(), ids, () -> cloudcheck.go().pdf(subject.recipientToken(), deadline));
         } catch (CloudcheckException | S3Exception | SdkClientException | UncheckedIOException e) {
-            return failed(subject, e, identity);
+            return failed(subject, e);
         }
     }
 
-    private Outcome refreshAkahu(Subject.AkahuSession subject, String source, Deadline deadline) {
-        Item session = results.read(subject);
-        String token = session.string("akahuToken");
-        if (token == null) {
+    private Outcome refreshAkahu(ItemKey.AkahuSession subject, String source, Deadline deadline) {
+        AkahuSessionItem session = sessions.findByCallbackId(subject.callbackId()).orElse(null);
+        if (session == null) {
             log.warn("no Akahu session has callback id {}", subject.callbackId());
             return Outcome.IGNORED;
         }
+        Optional<Outcome> settled = settled(Optional.of(session.result()), source);
+        if (settled.isPresent()) {
+            return settled.get();
+        }
+        String token = session.akahuToken();
         try {
             AkahuResult result = cloudcheck.akahu().result(token, deadline);
             Optional<AkahuStatus> status = result.akahuStatus();
@@ -123,77 +155,111 @@ public final class ResultProcessor {
                 log.warn("Akahu session {} has a status this service does not know: '{}'", token, result.status());
                 return Outcome.WAITING;
             }
-            results.recordStatus(subject, status.get().wireName(), status.get().isFinal() ? 1 : 0, source, Map.of());
+            results.recordStatus(subject, status.get().wireName(), status.get().isFinal() ? 1 : 0, source, null);
             if (!status.get().isFinal()) {
                 // Until it is final the session stays on the reconciler's list, whatever else happened.
-                results.reschedule(subject.key(), GoRequestStore.RECONCILE, clock.millis() + reconcileInterval.toMillis());
+                work.schedule(subject, DueWork.RECONCILE, clock.instant().plus(settings.reconcileInterval()));
                 return Outcome.WAITING;
             }
             return archive(subject, "akahu/" + token, result.rawJson(), "/akahu/result/", "/akahu/pdf/", result.status(),
                     Map.of("akahu-token", token), () -> cloudcheck.akahu().pdf(token, deadline));
         } catch (CloudcheckException | S3Exception | SdkClientException | UncheckedIOException e) {
-            return failed(subject, e, Map.of());
+            return failed(subject, e);
         }
     }
 
-    private Outcome archive(Subject subject, String keyPrefix, String resultJson, String jsonSource, String pdfSource,
-                            String status, Map<String, String> ids, PdfFetch pdfFetch) {
-        Item stored = results.read(subject);
-        if (ArchiveState.ARCHIVED.equals(stored.string("archiveState"))) {
-            return Outcome.ALREADY_ARCHIVED;
+    /** What is already decided without asking Cloudcheck: archived, failed, claimed by a live worker, or waiting. */
+    private Optional<Outcome> settled(Optional<ResultItem> stored, String source) {
+        if (stored.isEmpty() || stored.get().archive() == null) {
+            return Optional.empty();
         }
-        if (!results.claimArchive(subject, ARCHIVE_LEASE)) {
-            return ArchiveState.FAILED.equals(stored.string("archiveState")) ? Outcome.FAILED : Outcome.BUSY;
+        ResultItem item = stored.get();
+        if (item.archive().isArchived()) {
+            return Optional.of(Outcome.ALREADY_ARCHIVED);
         }
-        String fetchedAt = clock.instant().toString();
-        ArchivedObject json = archive.putBytes(keyPrefix + ".json", resultJson.getBytes(StandardCharsets.UTF_8),
-                "application/json", metadata(ids, jsonSource, fetchedAt, status));
-        ArchivedObject pdf;
-        try (Download download = pdfFetch.fetch()) {
-            pdf = archive.putStream(keyPrefix + ".pdf", download.stream(), "application/pdf",
-                    metadata(ids, pdfSource, clock.instant().toString(), status));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (item.archive().isFailed()) {
+            return Optional.of(Outcome.FAILED);
         }
-        results.markArchived(subject, pdf, json);
+        if (item.hasWorkAfter(DueWork.ARCHIVE_LEASE, clock.instant())) {
+            return Optional.of(Outcome.BUSY);
+        }
+        if (!RETRY.equals(source) && item.hasWorkAfter(DueWork.RETRY, clock.instant())) {
+            return Optional.of(Outcome.RETRY_SCHEDULED);
+        }
+        return Optional.empty();
+    }
+
+    private Outcome archive(ItemKey.ResultKey subject, String keyPrefix, String resultJson, String jsonSource,
+                            String pdfSource, String status, Map<String, String> ids, PdfFetch pdfFetch) {
+        crashPoints.reach(CrashPoint.RESULT_STATUS_RECORDED);
+        Results.Claim claim = results.claimArchive(subject, workerId, settings.archiveLease(), settings.maxAttempts());
+        switch (claim) {
+            case ARCHIVED:
+                return Outcome.ALREADY_ARCHIVED;
+            case BUSY:
+                return Outcome.BUSY;
+            case FAILED:
+                archiveFailed(subject, settings.maxAttempts(), "its archive lease ran out on the last attempt");
+                return Outcome.FAILED;
+            default:
+                break;
+        }
+        crashPoints.reach(CrashPoint.ARCHIVE_CLAIMED);
+        // What an earlier worker wrote before it died stands: the same result, written once.
+        ArchivedObject json = archive.find(keyPrefix + ".json").orElseGet(() -> archive.putBytes(keyPrefix + ".json",
+                resultJson.getBytes(StandardCharsets.UTF_8), "application/json",
+                metadata(ids, jsonSource, clock.instant().toString(), status)));
+        crashPoints.reach(CrashPoint.ARCHIVE_JSON_WRITTEN);
+        ArchivedObject pdf = archive.find(keyPrefix + ".pdf").orElse(null);
+        if (pdf == null) {
+            try (Download download = pdfFetch.fetch()) {
+                pdf = archive.putStream(keyPrefix + ".pdf", download.stream(), "application/pdf",
+                        metadata(ids, pdfSource, clock.instant().toString(), status));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        crashPoints.reach(CrashPoint.ARCHIVE_WRITTEN);
+        results.markArchived(subject, pdf.key(), pdf.sha256(), json.key(), json.sha256());
         log.info("archived {} ({} status {}): pdf sha256 {}", keyPrefix, jsonSource, status, pdf.sha256());
         return Outcome.ARCHIVED;
     }
 
-    private Outcome failed(Subject subject, Exception cause, Map<String, String> identity) {
+    private Outcome failed(ItemKey.ResultKey subject, Exception cause) {
         String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        ResultStore.Failure failure = results.recordFailure(subject, error, maxAttempts, this::retryDelay, identity);
+        Results.Failure failure = results.recordFailure(subject, error, settings.maxAttempts(), this::retryDelay);
         if (failure.failed()) {
-            // The line an alarm watches: an operator re-drives these (see README, "Re-driving failures").
-            log.error("ARCHIVE_FAILED {} after {} attempts: {}", describe(subject), failure.attempts(), error);
+            archiveFailed(subject, failure.attempts(), error);
             return Outcome.FAILED;
         }
         log.warn("attempt {} for {} failed, retrying later: {}", failure.attempts(), describe(subject), error);
         return Outcome.RETRY_SCHEDULED;
     }
 
-    /** base * 2^(attempts-1), at most an hour, with 20% jitter so that retries of a burst spread out. */
-    Duration retryDelay(int attempts) {
-        long ceiling = Math.min(MAX_RETRY_DELAY.toMillis(), retryBase.toMillis() << Math.min(attempts - 1, 20));
-        double jitter = 0.8 + 0.4 * random.nextDouble();
-        return Duration.ofMillis((long) (ceiling * jitter));
+    /** The line an alarm watches, and its metric: an operator re-drives these (README, "Re-driving failures"). */
+    private void archiveFailed(ItemKey.ResultKey subject, int attempts, String error) {
+        metrics.count("ArchiveFailed", 1);
+        log.error("ARCHIVE_FAILED {} after {} attempts: {}", describe(subject), attempts, error);
     }
 
-    private boolean isActive(Subject.GoRecipient subject) {
+    /**
+     * Counts a failure that happened outside the processor's own handling (the table unreachable mid-way, say), so
+     * that the result is retried on its schedule and counted toward FAILED like any other.
+     */
+    public Outcome failedElsewhere(ItemKey.ResultKey subject, RuntimeException cause) {
+        return failed(subject, cause);
+    }
+
+    /** The policy's backoff: with full jitter, so that the retries of a burst spread out. */
+    Duration retryDelay(int attempts) {
+        return settings.retries().delayAfter(attempts, null, random);
+    }
+
+    private boolean isActive(ItemKey.Recipient subject) {
         return goRequests.find(subject.goApiReference())
                 .map(request -> request.roster().get(subject.recipientToken()))
                 .map(entry -> entry.state() == RosterEntry.State.ACTIVE)
                 .orElse(false);
-    }
-
-    private static Map<String, String> goIdentity(Subject.GoRecipient subject, String reference) {
-        Map<String, String> identity = new LinkedHashMap<>();
-        identity.put("kind", "GO_RECIPIENT");
-        identity.put("goApiReference", subject.goApiReference());
-        identity.put("recipientToken", subject.recipientToken());
-        identity.put(TableKeys.TOKEN_KEY, TableKeys.goTokenKey(subject.recipientToken()));
-        identity.put("reference", reference);
-        return identity;
     }
 
     private static Map<String, String> metadata(Map<String, String> ids, String source, String fetchedAt, String status) {
@@ -204,11 +270,11 @@ public final class ResultProcessor {
         return metadata;
     }
 
-    private static String describe(Subject subject) {
-        if (subject instanceof Subject.GoRecipient recipient) {
+    static String describe(ItemKey.ResultKey subject) {
+        if (subject instanceof ItemKey.Recipient recipient) {
             return "Go recipient " + recipient.recipientToken() + " of " + recipient.goApiReference();
         }
-        return "Akahu session " + ((Subject.AkahuSession) subject).callbackId();
+        return "Akahu session " + ((ItemKey.AkahuSession) subject).callbackId();
     }
 
     @FunctionalInterface

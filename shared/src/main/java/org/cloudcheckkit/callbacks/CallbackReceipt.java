@@ -4,17 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.cloudcheckkit.akahu.AkahuSessionRecord;
-import org.cloudcheckkit.akahu.AkahuSessionStore;
 import org.cloudcheckkit.cloudcheck.go.RecipientStatus;
-import org.cloudcheckkit.store.TableKeys;
+import org.cloudcheckkit.crash.CrashPoint;
+import org.cloudcheckkit.crash.CrashPoints;
+import org.cloudcheckkit.table.AkahuSessionItem;
+import org.cloudcheckkit.table.AkahuSessions;
+import org.cloudcheckkit.table.Events;
+import org.cloudcheckkit.table.RecordedEvent;
 import org.cloudcheckkit.validation.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,17 +35,20 @@ public final class CallbackReceipt {
     private static final int MAX_REFERENCES = 20;
 
     private final CallbackTokens tokens;
-    private final EventLog events;
-    private final AkahuSessionStore sessions;
+    private final Events events;
+    private final AkahuSessions sessions;
     private final ObjectMapper json;
     private final Clock clock;
+    private final CrashPoints crashPoints;
 
-    public CallbackReceipt(CallbackTokens tokens, EventLog events, AkahuSessionStore sessions, ObjectMapper json, Clock clock) {
+    public CallbackReceipt(CallbackTokens tokens, Events events, AkahuSessions sessions, ObjectMapper json, Clock clock,
+                           CrashPoints crashPoints) {
         this.tokens = tokens;
         this.events = events;
         this.sessions = sessions;
         this.json = json;
         this.clock = clock;
+        this.crashPoints = crashPoints;
     }
 
     /** What was done with a call: recorded, or already recorded before. */
@@ -59,27 +64,17 @@ public final class CallbackReceipt {
         if (status == null || RecipientStatus.fromWire(status).isEmpty()) {
             throw ValidationException.of("query:status", "GO_STATUS", "status must be one of Cloudcheck's recipient statuses");
         }
-        Map<String, String> event = event("GO_CALLBACK", callbackId);
-        event.put("goApiReference", goApiReference);
-        event.put("recipientToken", recipientToken);
-        event.put("hint", status);
-        return record(TableKeys.goPartition(goApiReference),
-                TableKeys.EVENT_PREFIX + recipientToken + "#" + status, event);
+        return record(new RecordedEvent.GoCallback(goApiReference, recipientToken, status, callbackId, clock.instant()));
     }
 
     /** /callbacks/akahu: a notification (no JSON body) or a webhook ({@code {"requestType","eventType","reference"}}). */
     public Receipt akahu(Map<String, String> parameters, String body) {
         String callbackId = authenticate(CallbackKind.AKAHU, parameters);
         if (body == null || body.isBlank()) {
-            Map<String, String> event = event("AKAHU_NOTIFICATION", callbackId);
-            return record(TableKeys.akahuPartition(callbackId), TableKeys.EVENT_PREFIX + "NOTIFICATION", event);
+            return record(new RecordedEvent.AkahuNotification(callbackId, clock.instant()));
         }
         WebhookPayload payload = payload(body);
-        Map<String, String> event = event("AKAHU_WEBHOOK", callbackId);
-        event.put("eventType", payload.eventType());
-        event.put("reference", String.join(",", payload.references()));
-        return record(TableKeys.akahuPartition(callbackId),
-                TableKeys.EVENT_PREFIX + payload.eventType() + "#" + secondNow(), event);
+        return record(new RecordedEvent.AkahuWebhook(callbackId, payload.eventType(), payload.references(), clock.instant()));
     }
 
     /**
@@ -93,23 +88,17 @@ public final class CallbackReceipt {
         if (!tokens.verifyWebhookToken(token)) {
             throw rejected(403, "/webhooks/cloudcheck", "wrong token");
         }
+        crashPoints.reach(CrashPoint.CALLBACK_AUTHENTICATED);
         WebhookPayload payload = payload(body);
         boolean duplicate = true;
+        Instant now = clock.instant();
         for (String reference : payload.references()) {
-            Map<String, String> event = event("ACCOUNT_WEBHOOK", null);
-            event.put("requestType", payload.requestType());
-            event.put("eventType", payload.eventType());
-            event.put("reference", reference);
-            String sk = TableKeys.EVENT_PREFIX + payload.eventType() + "#" + reference + "#" + secondNow();
-            String pk = "WEBHOOK#" + payload.requestType();
+            String callbackId = null;
             if ("AKAHU".equals(payload.requestType())) {
-                AkahuSessionRecord session = sessions.findByToken(reference).orElse(null);
-                if (session != null) {
-                    pk = TableKeys.akahuPartition(session.callbackId());
-                    event.put("callbackId", session.callbackId());
-                }
+                callbackId = sessions.findByToken(reference).map(AkahuSessionItem::callbackId).orElse(null);
             }
-            duplicate &= record(pk, sk, event).duplicate();
+            duplicate &= record(new RecordedEvent.AccountWebhook(payload.requestType(), payload.eventType(), reference,
+                    callbackId, now)).duplicate();
         }
         return new Receipt(duplicate);
     }
@@ -123,6 +112,7 @@ public final class CallbackReceipt {
         if (!tokens.verify(kind, callbackId, token)) {
             throw rejected(403, kind.path(), "wrong callback token");
         }
+        crashPoints.reach(CrashPoint.CALLBACK_AUTHENTICATED);
         return callbackId;
     }
 
@@ -180,19 +170,9 @@ public final class CallbackReceipt {
         return value;
     }
 
-    private Map<String, String> event(String kind, String callbackId) {
-        Map<String, String> event = new LinkedHashMap<>();
-        event.put("kind", kind);
-        event.put("callbackId", callbackId);
-        event.put("receivedAt", clock.instant().toString());
-        return event;
-    }
-
-    private String secondNow() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private Receipt record(String pk, String sk, Map<String, String> event) {
-        return new Receipt(!events.record(pk, sk, event));
+    private Receipt record(RecordedEvent event) {
+        Receipt receipt = new Receipt(!events.record(event));
+        crashPoints.reach(CrashPoint.CALLBACK_RECORDED);
+        return receipt;
     }
 }

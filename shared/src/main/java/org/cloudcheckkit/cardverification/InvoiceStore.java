@@ -1,9 +1,5 @@
 package org.cloudcheckkit.cardverification;
 
-import static org.cloudcheckkit.store.TableKeys.EXPIRES_AT;
-import static org.cloudcheckkit.store.TableKeys.PK;
-import static org.cloudcheckkit.store.TableKeys.SK;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cloudcheckkit.store.Item;
+import org.cloudcheckkit.table.Item;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -37,6 +33,10 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * token is never stored.
  */
 public final class InvoiceStore {
+    /** The table's key and TTL attributes, which card verification's items share with every other kind. */
+    private static final String PK = "pk";
+    private static final String SK = "sk";
+    private static final String EXPIRES_AT = "expiresAt";
     public static final String INVOICE = "INVOICE";
     public static final String DEVICE = "DEVICE";
     public static final String BINDING = "BINDING";

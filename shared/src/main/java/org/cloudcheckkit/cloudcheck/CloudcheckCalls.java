@@ -7,6 +7,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.cloudcheckkit.retry.RetryPolicy;
 import org.cloudcheckkit.signing.ApiCredentials;
 import org.cloudcheckkit.signing.RequestSigner;
 import org.cloudcheckkit.signing.SignedRequest;
@@ -14,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes one Cloudcheck call: signs each attempt afresh, sends it, reads the answer, and decides whether another
- * attempt is safe. Logs paths, attempts, statuses and codes only: never parameters, bodies or credentials.
+ * Makes one Cloudcheck call: signs each attempt afresh, sends it, reads the answer, and acts on the
+ * {@link AttemptVerdict} of a failed attempt within the {@link org.cloudcheckkit.retry.RetryPolicy} and the deadline.
+ * Logs paths, attempts, statuses and codes only: never parameters, bodies or credentials.
  */
 final class CloudcheckCalls {
     private static final Logger log = LoggerFactory.getLogger(CloudcheckClient.class);
@@ -26,17 +29,19 @@ final class CloudcheckCalls {
     private final HttpTransport transport;
     private final RequestSigner signer;
     private final CredentialsSource credentials;
-    private final Backoff backoff;
+    private final RandomGenerator jitter;
+    private final Sleeper sleeper;
     private final ObjectMapper json;
     private final Answers answers;
 
-    CloudcheckCalls(ClientSettings settings, RequestSigner signer, CredentialsSource credentials, Backoff backoff,
-                    ObjectMapper json) {
+    CloudcheckCalls(ClientSettings settings, RequestSigner signer, CredentialsSource credentials,
+                    RandomGenerator jitter, Sleeper sleeper, ObjectMapper json) {
         this.settings = settings;
         this.transport = new HttpTransport(settings.connectTimeout(), settings.readTimeout());
         this.signer = signer;
         this.credentials = credentials;
-        this.backoff = backoff;
+        this.jitter = jitter;
+        this.sleeper = sleeper;
         this.json = json;
         this.answers = new Answers(json, settings.maxJsonBytes());
     }
@@ -64,62 +69,47 @@ final class CloudcheckCalls {
         T read(HttpTransport.Response response) throws Answers.UnansweredStatus, IOException;
     }
 
+    /** Attempt, classify what went wrong, act on the verdict: retry after a backoff, refresh the secret, or stop. */
     private <T> T execute(Endpoint endpoint, String payload, Deadline deadline, Reader<T> reader) {
         ApiCredentials current = credentials.current();
         boolean credentialsRefreshed = false;
         for (int attempt = 1; ; attempt++) {
             SignedRequest signed = signer.sign(endpoint.path, current, Map.of(endpoint.payloadParameter, payload));
             long started = System.nanoTime();
-            HttpTransport.Response response;
+            AttemptFailure failure;
             try {
-                response = send(endpoint, signed, deadline);
-            } catch (HttpTransport.TransportFailure failure) {
-                log.info("cloudcheck {} attempt {} failed after {} ms: {} (sent: {})", endpoint.path, attempt,
-                        elapsedMillis(started), failure.getMessage(), failure.requestSent());
-                if ((!failure.requestSent() || endpoint.repeatableOnceSent) && mayRetry(endpoint, attempt, deadline, null)) {
-                    continue;
-                }
-                if (failure.requestSent() && !endpoint.repeatableOnceSent) {
-                    throw new CloudcheckOutcomeUnknownException(endpoint.path,
-                            "sent, but no answer (" + failure.getMessage() + "); Cloudcheck may have acted on it", failure);
-                }
-                throw new CloudcheckUnavailableException(endpoint.path, "no answer: " + failure.getMessage(), null, failure);
-            }
-            try {
+                HttpTransport.Response response = send(endpoint, signed, deadline);
                 T value = reader.read(response);
                 log.debug("cloudcheck {} attempt {} -> HTTP {} in {} ms", endpoint.path, attempt, response.status(),
                         elapsedMillis(started));
                 return value;
+            } catch (HttpTransport.TransportFailure noAnswer) {
+                log.info("cloudcheck {} attempt {} failed after {} ms: {} (sent: {})", endpoint.path, attempt,
+                        elapsedMillis(started), noAnswer.getMessage(), noAnswer.requestSent());
+                failure = new AttemptFailure.NoAnswer(noAnswer);
             } catch (CloudcheckApiException error) {
                 log.info("cloudcheck {} attempt {} -> HTTP {} error {} in {} ms", endpoint.path, attempt,
-                        response.status(), error.code(), elapsedMillis(started));
-                if (error.isCredentialRejection() && !credentialsRefreshed) {
-                    // Cloudcheck refused the key or signature, so it did nothing: safe to repeat even a create.
-                    credentialsRefreshed = true;
-                    current = credentials.refreshed();
-                    continue;
-                }
-                if (error.isTransient() && endpoint.repeatableOnceSent && mayRetry(endpoint, attempt, deadline, null)) {
-                    continue;
-                }
-                throw error;
+                        error.httpStatus(), error.code(), elapsedMillis(started));
+                failure = new AttemptFailure.CloudcheckError(error);
             } catch (Answers.UnansweredStatus status) {
                 log.info("cloudcheck {} attempt {} -> HTTP {} in {} ms", endpoint.path, attempt, status.status,
                         elapsedMillis(started));
-                Duration retryAfter = retryAfter(status.retryAfter);
-                if (endpoint.repeatableOnceSent && mayRetry(endpoint, attempt, deadline, retryAfter)) {
-                    continue;
+                failure = new AttemptFailure.StatusWithoutError(status.status, retryAfter(status.retryAfter));
+            } catch (IOException cutShort) {
+                failure = new AttemptFailure.AnswerCutShort(cutShort);
+            }
+            switch (AttemptVerdict.classify(failure, endpoint, credentialsRefreshed)) {
+                case RETRY -> {
+                    if (!mayRetry(endpoint, attempt, deadline, failure.retryAfter())) {
+                        throw failure.failed(endpoint.path);
+                    }
                 }
-                if (status.status != 429 && !endpoint.repeatableOnceSent) {
-                    throw new CloudcheckOutcomeUnknownException(endpoint.path,
-                            "HTTP " + status.status + " without an error object; Cloudcheck may have acted on it", null);
+                case REFRESH_CREDENTIALS -> {
+                    credentialsRefreshed = true;
+                    current = credentials.refreshed();
                 }
-                throw new CloudcheckUnavailableException(endpoint.path, "HTTP " + status.status, retryAfter, null);
-            } catch (IOException e) {
-                if (endpoint.repeatableOnceSent && mayRetry(endpoint, attempt, deadline, null)) {
-                    continue;
-                }
-                throw new CloudcheckUnavailableException(endpoint.path, "answer cut short: " + e.getMessage(), null, e);
+                case OUTCOME_UNKNOWN -> throw failure.outcomeUnknown(endpoint.path);
+                case FAIL -> throw failure.failed(endpoint.path);
             }
         }
     }
@@ -136,17 +126,23 @@ final class CloudcheckCalls {
         return transport.exchange("GET", URI.create(prefix + endpoint.path + "?" + encoded), null, deadline.remaining());
     }
 
-    /** Backs off and answers true when one more attempt fits in both the attempt budget and the deadline. */
+    /** Backs off and answers true when one more attempt fits in both the retry policy and the deadline. */
     private boolean mayRetry(Endpoint endpoint, int attemptsMade, Deadline deadline, Duration retryAfter) {
-        if (attemptsMade >= settings.maxAttempts()) {
+        RetryPolicy policy = settings.retries();
+        if (!policy.allowsAnotherAfter(attemptsMade)) {
             return false;
         }
-        Duration delay = backoff.delayAfter(attemptsMade, retryAfter);
+        Duration delay = policy.delayAfter(attemptsMade, retryAfter, jitter);
         if (!deadline.allows(delay.plus(LAST_ATTEMPT_MARGIN))) {
             return false;
         }
         log.debug("cloudcheck {} retrying in {} ms", endpoint.path, delay.toMillis());
-        backoff.sleep(delay);
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while backing off", e);
+        }
         return true;
     }
 

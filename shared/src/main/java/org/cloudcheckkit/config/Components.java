@@ -4,47 +4,60 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.cloudcheckkit.akahu.AkahuService;
-import org.cloudcheckkit.akahu.AkahuSessionStore;
 import org.cloudcheckkit.akahu.AkahuValidation;
 import org.cloudcheckkit.archive.ArchiveStore;
 import org.cloudcheckkit.archive.Downloads;
 import org.cloudcheckkit.archive.EventProcessor;
 import org.cloudcheckkit.archive.Reconciler;
 import org.cloudcheckkit.archive.ResultProcessor;
-import org.cloudcheckkit.archive.ResultStore;
 import org.cloudcheckkit.archive.ZipArchiver;
 import org.cloudcheckkit.aws.AwsClients;
 import org.cloudcheckkit.aws.AwsSettings;
 import org.cloudcheckkit.callbacks.CallbackKeys;
-import org.cloudcheckkit.cardverification.InitiateVerificationService;
 import org.cloudcheckkit.callbacks.CallbackReceipt;
-import org.cloudcheckkit.callbacks.EventLog;
 import org.cloudcheckkit.callbacks.CallbackTokens;
-import org.cloudcheckkit.cloudcheck.Backoff;
+import org.cloudcheckkit.cardverification.InitiateVerificationService;
 import org.cloudcheckkit.cloudcheck.ClientSettings;
 import org.cloudcheckkit.cloudcheck.CloudcheckClient;
 import org.cloudcheckkit.cloudcheck.CloudcheckJson;
 import org.cloudcheckkit.cloudcheck.CloudcheckRegion;
 import org.cloudcheckkit.cloudcheck.PostRetryGuard;
+import org.cloudcheckkit.cloudcheck.Sleeper;
+import org.cloudcheckkit.crash.CrashPoints;
 import org.cloudcheckkit.go.GoRequestService;
-import org.cloudcheckkit.go.GoRequestStore;
 import org.cloudcheckkit.go.GoValidation;
 import org.cloudcheckkit.idempotency.Idempotency;
-import org.cloudcheckkit.idempotency.IdempotencyStore;
+import org.cloudcheckkit.intents.Adoption;
+import org.cloudcheckkit.intents.IntentReview;
+import org.cloudcheckkit.intents.OpenIntents;
+import org.cloudcheckkit.intents.WriteAhead;
+import org.cloudcheckkit.metrics.EmbeddedMetrics;
+import org.cloudcheckkit.metrics.Metrics;
+import org.cloudcheckkit.retry.RetryPolicy;
 import org.cloudcheckkit.secrets.CachedSecret;
 import org.cloudcheckkit.secrets.CloudcheckCredentials;
 import org.cloudcheckkit.signing.NonceSource;
 import org.cloudcheckkit.signing.RequestSigner;
+import org.cloudcheckkit.table.AkahuSessions;
+import org.cloudcheckkit.table.Events;
+import org.cloudcheckkit.table.GoRequests;
+import org.cloudcheckkit.table.IdempotencyRecords;
+import org.cloudcheckkit.table.Intents;
+import org.cloudcheckkit.table.Results;
+import org.cloudcheckkit.table.WorkQueue;
+import org.cloudcheckkit.table.ZipJobs;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Builds a function's dependencies from its settings, each once and only when first asked for, so a function pays
  * at cold start for what it uses and no more. Handlers' no-argument constructors start here; tests build the
- * services they need directly, with their own clock and random source.
+ * services they need directly, with their own clock and random source, or whole Components with crash points
+ * (the crash-point suite) and recorded metrics.
  */
 public final class Components {
     /** A secret is refreshed after a rejected call at most this often. */
@@ -61,6 +74,10 @@ public final class Components {
     private final AwsClients aws;
     private final Clock clock;
     private final SecureRandom random;
+    private final CrashPoints crashPoints;
+    private final Metrics metrics;
+    /** Who holds an archive lease taken by this instance: the function and a random id of this instance. */
+    private final String workerId;
 
     private final Once<DynamoDbClient> dynamoDb = new Once<>();
     private final Once<SecretsManagerClient> secretsManager = new Once<>();
@@ -68,17 +85,29 @@ public final class Components {
     private final Once<CloudcheckClient> cloudcheck = new Once<>();
     private final Once<CachedSecret<CallbackKeys>> callbackKeys = new Once<>();
     private final Once<CallbackTokens> callbackTokens = new Once<>();
-    private final Once<GoRequestStore> goRequestStore = new Once<>();
-    private final Once<AkahuSessionStore> akahuSessionStore = new Once<>();
+    private final Once<Intents> intents = new Once<>();
+    private final Once<GoRequests> goRequestTable = new Once<>();
+    private final Once<AkahuSessions> akahuSessions = new Once<>();
     private final Once<ArchiveStore> archiveStore = new Once<>();
     private final Once<ResultProcessor> resultProcessor = new Once<>();
     private final Once<ZipArchiver> zipArchiver = new Once<>();
 
     public Components(Settings settings, AwsClients aws, Clock clock, SecureRandom random) {
+        this(settings, aws, clock, random, CrashPoints.NONE,
+                new EmbeddedMetrics(System.out, clock, settings.functionName()));
+    }
+
+    public Components(Settings settings, AwsClients aws, Clock clock, SecureRandom random, CrashPoints crashPoints,
+                      Metrics metrics) {
         this.settings = settings;
         this.aws = aws;
         this.clock = clock;
         this.random = random;
+        this.crashPoints = crashPoints;
+        this.metrics = metrics;
+        byte[] id = new byte[6];
+        random.nextBytes(id);
+        this.workerId = settings.functionName() + "/" + HexFormat.of().formatHex(id);
     }
 
     /** What a handler's no-argument constructor uses: the function's environment, the system clock, SecureRandom. */
@@ -122,8 +151,7 @@ public final class Components {
                     settings.cloudcheckSecretId(), settings.secretCacheTime(), MIN_SECRET_REFRESH, clock,
                     CloudcheckCredentials::parse);
             return new CloudcheckClient(client, new RequestSigner(clock, NonceSource.secureRandom(random)),
-                    new CloudcheckCredentials(secret),
-                    new Backoff(client.backoffBase(), client.backoffMax(), random, Backoff.Sleeper.threadSleep()));
+                    new CloudcheckCredentials(secret), random, Sleeper.threadSleep());
         });
     }
 
@@ -136,13 +164,31 @@ public final class Components {
         return callbackTokens.get(() -> new CallbackTokens(callbackKeys()::get, random));
     }
 
-    public GoRequestStore goRequestStore() {
-        return goRequestStore.get(() -> new GoRequestStore(dynamoDb(), settings.tableName(), clock, settings.reconcileInterval()));
+    public Metrics metrics() {
+        return metrics;
     }
 
-    public AkahuSessionStore akahuSessionStore() {
-        return akahuSessionStore.get(() -> new AkahuSessionStore(dynamoDb(), settings.tableName(), clock,
-                settings.reconcileInterval()));
+    public Intents intents() {
+        return intents.get(() -> new Intents(dynamoDb(), settings.tableName(), clock, settings.intentStaleAfter(),
+                settings.idempotencyTime()));
+    }
+
+    public GoRequests goRequestTable() {
+        return goRequestTable.get(() -> new GoRequests(dynamoDb(), settings.tableName(), clock, settings.reconcileInterval(),
+                intents()));
+    }
+
+    public AkahuSessions akahuSessions() {
+        return akahuSessions.get(() -> new AkahuSessions(dynamoDb(), settings.tableName(), clock, settings.reconcileInterval(),
+                intents()));
+    }
+
+    public Results results() {
+        return new Results(dynamoDb(), settings.tableName(), clock);
+    }
+
+    public WorkQueue workQueue() {
+        return new WorkQueue(dynamoDb(), settings.tableName(), clock);
     }
 
     public GoValidation goValidation() {
@@ -154,52 +200,71 @@ public final class Components {
     }
 
     public Idempotency idempotency() {
-        return new Idempotency(new IdempotencyStore(dynamoDb(), settings.tableName(), clock, settings.idempotencyTime(),
-                IDEMPOTENCY_LEASE));
+        return new Idempotency(new IdempotencyRecords(dynamoDb(), settings.tableName(), clock, settings.idempotencyTime(),
+                IDEMPOTENCY_LEASE), clock);
+    }
+
+    private WriteAhead writeAhead() {
+        return new WriteAhead(intents(), crashPoints, metrics);
     }
 
     public GoRequestService goRequests() {
-        return new GoRequestService(cloudcheck(), goRequestStore(), callbackTokens(), settings.defaultCompleteUrl(), clock, json());
+        return new GoRequestService(cloudcheck(), goRequestTable(), intents(), writeAhead(), callbackTokens(),
+                settings.defaultCompleteUrl(), clock, json());
     }
 
     public AkahuService akahu() {
-        return new AkahuService(cloudcheck(), akahuSessionStore(), callbackTokens(), json());
+        return new AkahuService(cloudcheck(), akahuSessions(), intents(), writeAhead(), callbackTokens(), json());
     }
 
     public ArchiveStore archiveStore() {
-        return archiveStore.get(() -> new ArchiveStore(aws.s3(), aws.s3Presigner(), settings.archiveBucket()));
-    }
-
-    public ResultStore resultStore() {
-        return new ResultStore(dynamoDb(), settings.tableName(), clock);
+        return archiveStore.get(() -> new ArchiveStore(aws.s3(), aws.s3Presigner(), settings.archiveBucket(), crashPoints));
     }
 
     public ResultProcessor resultProcessor() {
-        return resultProcessor.get(() -> new ResultProcessor(cloudcheck(), resultStore(), archiveStore(), goRequestStore(),
-                clock, random, settings.archiveMaxAttempts(), settings.archiveRetryBase(), settings.reconcileInterval()));
+        return resultProcessor.get(() -> new ResultProcessor(cloudcheck(), results(), goRequestTable(), akahuSessions(),
+                workQueue(), archiveStore(), clock, random, new ResultProcessor.Settings(archiveRetries(),
+                        settings.archiveLease(), settings.reconcileInterval()), workerId, crashPoints, metrics));
+    }
+
+    /** Failed archives: attempts before FAILED, and a backoff from the configured base up to an hour. */
+    private RetryPolicy archiveRetries() {
+        return new RetryPolicy(settings.archiveMaxAttempts(), settings.archiveRetryBase(), Duration.ofHours(1));
+    }
+
+    public OpenIntents openIntents() {
+        return new OpenIntents(intents());
+    }
+
+    public Adoption adoption() {
+        return new Adoption(cloudcheck(), goRequestTable(), akahuSessions(), intents(), clock, metrics);
     }
 
     public EventProcessor eventProcessor() {
-        return new EventProcessor(resultProcessor(), goRequestStore());
+        return new EventProcessor(resultProcessor(), goRequestTable(), akahuSessions(), intents(), adoption());
     }
 
     public ZipArchiver zipArchiver() {
-        return zipArchiver.get(() -> new ZipArchiver(cloudcheck(), dynamoDb(), settings.tableName(), archiveStore(),
-                goRequestStore(), clock, settings.zipPollInterval(), settings.archiveMaxAttempts(), settings.presignedUrlTime()));
+        return zipArchiver.get(() -> new ZipArchiver(cloudcheck(), new ZipJobs(dynamoDb(), settings.tableName(), clock),
+                archiveStore(), goRequestTable(), clock, settings.zipPollInterval(),
+                new RetryPolicy(settings.archiveMaxAttempts(), settings.zipPollInterval(), settings.zipPollInterval().multipliedBy(12)),
+                settings.presignedUrlTime(), crashPoints, metrics));
     }
 
     public Reconciler reconciler() {
-        return new Reconciler(resultProcessor(), resultStore(), goRequestStore(), zipArchiver(), cloudcheck(), clock,
-                settings.reconcileInterval(), settings.reconcileGiveUp());
+        return new Reconciler(resultProcessor(), workQueue(), goRequestTable(), zipArchiver(),
+                new IntentReview(intents(), workQueue(), goRequestTable(), adoption(), clock, settings.reconcileInterval(),
+                        settings.reconcileGiveUp(), metrics),
+                adoption(), cloudcheck(), clock, settings.reconcileInterval(), settings.reconcileGiveUp(), metrics);
     }
 
     public Downloads downloads() {
-        return new Downloads(goRequestStore(), akahuSessionStore(), archiveStore(), clock, settings.presignedUrlTime());
+        return new Downloads(goRequestTable(), akahuSessions(), archiveStore(), clock, settings.presignedUrlTime());
     }
 
     public CallbackReceipt callbackReceipt() {
-        return new CallbackReceipt(callbackTokens(), new EventLog(dynamoDb(), settings.tableName()), akahuSessionStore(),
-                json(), clock);
+        return new CallbackReceipt(callbackTokens(), new Events(dynamoDb(), settings.tableName()), akahuSessions(),
+                json(), clock, crashPoints);
     }
 
     /**

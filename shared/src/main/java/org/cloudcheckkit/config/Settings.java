@@ -116,6 +116,18 @@ public final class Settings {
         return Duration.ofSeconds(number("ARCHIVE_RETRY_BASE_SECONDS", 60));
     }
 
+    /**
+     * How long a worker holds its claim on an archive before another may take it over (the reconciler does, once it
+     * runs out): longer than any one fetch and upload of a result, or two workers could archive it.
+     */
+    public Duration archiveLease() {
+        long seconds = number("ARCHIVE_LEASE_SECONDS", 300);
+        if (seconds == 0) {
+            throw new IllegalStateException("environment variable ARCHIVE_LEASE_SECONDS must be at least 1");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
     /** How often an open Go request or a pending Akahu session is checked with Cloudcheck. */
     public Duration reconcileInterval() {
         return Duration.ofSeconds(number("RECONCILE_INTERVAL_SECONDS", 900));
@@ -124,6 +136,16 @@ public final class Settings {
     /** How long an open Go request is reconciled before it is left (its links have long expired by then). */
     public Duration reconcileGiveUp() {
         return Duration.ofDays(number("RECONCILE_MAX_DAYS", 60));
+    }
+
+    /** How long a billable call's intent may stay open before it is counted as stale and shown to its owner. */
+    public Duration intentStaleAfter() {
+        return Duration.ofSeconds(number("INTENT_STALE_SECONDS", 300));
+    }
+
+    /** The function's name (Lambda sets it), as the dimension of its metrics. */
+    public String functionName() {
+        return optional("AWS_LAMBDA_FUNCTION_NAME", "local");
     }
 
     /** How often a results zip that is still being generated is polled. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cloudcheckkit.api.Caller;
 import org.cloudcheckkit.api.NotFoundException;
 import org.cloudcheckkit.callbacks.CallbackKind;
 import org.cloudcheckkit.callbacks.CallbackTokens;
@@ -32,28 +33,36 @@ import org.cloudcheckkit.cloudcheck.go.ResendOutcome;
 import org.cloudcheckkit.cloudcheck.go.ResendRequest;
 import org.cloudcheckkit.cloudcheck.go.SendOutcome;
 import org.cloudcheckkit.cloudcheck.go.SendRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.cloudcheckkit.intents.WriteAhead;
+import org.cloudcheckkit.table.GoRequestItem;
+import org.cloudcheckkit.table.GoRequests;
+import org.cloudcheckkit.table.IntentItem;
+import org.cloudcheckkit.table.Intents;
+import org.cloudcheckkit.table.ResultItem;
+import org.cloudcheckkit.table.RosterEntry;
 
 /**
  * The Go routes' logic: each call is signed and sent by the Cloudcheck client with our own callback URL in
  * {@code notificationUrl}, and what Cloudcheck returns (references and tokens, never personal details) is kept so that
- * callbacks can be authenticated and results archived.
+ * callbacks can be authenticated and results archived. A call that makes something billable (create, quick send,
+ * add-recipient) is written ahead as an intent, so that what Cloudcheck made is never lost to a crash.
  */
 public final class GoRequestService {
-    private static final Logger log = LoggerFactory.getLogger(GoRequestService.class);
-
     private final CloudcheckClient cloudcheck;
-    private final GoRequestStore store;
+    private final GoRequests store;
+    private final Intents intents;
+    private final WriteAhead writeAhead;
     private final CallbackTokens callbacks;
     private final String defaultCompleteUrl;
     private final Clock clock;
     private final ObjectMapper json;
 
-    public GoRequestService(CloudcheckClient cloudcheck, GoRequestStore store, CallbackTokens callbacks,
-                            String defaultCompleteUrl, Clock clock, ObjectMapper json) {
+    public GoRequestService(CloudcheckClient cloudcheck, GoRequests store, Intents intents, WriteAhead writeAhead,
+                            CallbackTokens callbacks, String defaultCompleteUrl, Clock clock, ObjectMapper json) {
         this.cloudcheck = cloudcheck;
         this.store = store;
+        this.intents = intents;
+        this.writeAhead = writeAhead;
         this.callbacks = callbacks;
         this.defaultCompleteUrl = defaultCompleteUrl == null || defaultCompleteUrl.isBlank() ? null : defaultCompleteUrl;
         this.clock = clock;
@@ -61,35 +70,44 @@ public final class GoRequestService {
     }
 
     /** /go/create/ with our notificationUrl; the accepted recipients' tokens are kept. */
-    public GoCreated create(GoRequest request, String callbackBaseUrl, Deadline deadline) {
+    public GoCreated create(GoRequest request, Caller caller, String callbackBaseUrl, Deadline deadline) {
         String callbackId = callbacks.newCallbackId();
         GoRequest outgoing = request
                 .withNotificationUrl(callbacks.callbackUrl(callbackBaseUrl, CallbackKind.GO, callbackId))
                 .withCompleteUrl(request.completeUrl() != null ? request.completeUrl() : defaultCompleteUrl);
-        GoCreated created = cloudcheck.go().create(outgoing, deadline);
+        IntentItem intent = intents.open(IntentItem.Operation.GO_CREATE, callbackId, caller.principal(),
+                caller.idempotencyKey(), request.reference());
+        GoCreated created = writeAhead.call(intent, () -> cloudcheck.go().create(outgoing, deadline));
         Map<String, RosterEntry> roster = new LinkedHashMap<>();
         for (RecipientOutcome.Accepted accepted : created.accepted()) {
             roster.put(accepted.recipientToken(), new RosterEntry(accepted.recipientToken(), accepted.reference(),
                     clock.instant().toString(), RosterEntry.State.ACTIVE, null));
         }
-        keep(new GoRequestRecord(created.goApiReference(), created.reference() != null ? created.reference() : request.reference(),
-                clock.instant(), "create", callbackId, roster));
+        GoRequestItem item = new GoRequestItem(created.goApiReference(),
+                created.reference() != null ? created.reference() : request.reference(), clock.instant(), "create",
+                callbackId, caller.principal(), roster);
+        writeAhead.record(intent, new Intents.Outcome(created.goApiReference(), null, null),
+                () -> store.record(item, intent.key(), IntentItem.State.COMPLETED));
         return created;
     }
 
     /** /go/quicksend/: one recipient, messaged at once; kept like a one-recipient create. */
-    public RecipientLink quickSend(QuickSendRequest request, String callbackBaseUrl, Deadline deadline) {
+    public RecipientLink quickSend(QuickSendRequest request, Caller caller, String callbackBaseUrl, Deadline deadline) {
         String callbackId = callbacks.newCallbackId();
         QuickSendRequest outgoing = request
                 .withNotificationUrl(callbacks.callbackUrl(callbackBaseUrl, CallbackKind.GO, callbackId))
                 .withCompleteUrl(request.completeUrl() != null ? request.completeUrl() : defaultCompleteUrl);
-        RecipientLink sent = cloudcheck.go().quickSend(outgoing, deadline);
+        IntentItem intent = intents.open(IntentItem.Operation.GO_QUICKSEND, callbackId, caller.principal(),
+                caller.idempotencyKey(), request.reference());
+        RecipientLink sent = writeAhead.call(intent, () -> cloudcheck.go().quickSend(outgoing, deadline));
         if (sent.goApiReference() == null) {
             throw new CloudcheckProtocolException("/go/quicksend/", "answer has no 'goApiReference'", null);
         }
-        keep(new GoRequestRecord(sent.goApiReference(), request.reference(), clock.instant(), "quicksend", callbackId,
-                Map.of(sent.recipientToken(), new RosterEntry(sent.recipientToken(), request.reference(),
-                        clock.instant().toString(), RosterEntry.State.ACTIVE, null))));
+        GoRequestItem item = new GoRequestItem(sent.goApiReference(), request.reference(), clock.instant(), "quicksend",
+                callbackId, caller.principal(), Map.of(sent.recipientToken(), new RosterEntry(sent.recipientToken(),
+                        request.reference(), clock.instant().toString(), RosterEntry.State.ACTIVE, null)));
+        writeAhead.record(intent, new Intents.Outcome(sent.goApiReference(), sent.recipientToken(), null),
+                () -> store.record(item, intent.key(), IntentItem.State.COMPLETED));
         return sent;
     }
 
@@ -103,10 +121,16 @@ public final class GoRequestService {
         return cloudcheck.go().resend(request, deadline);
     }
 
-    public RecipientLink addRecipient(String goApiReference, GoRecipient recipient, Deadline deadline) {
-        requireRequest(goApiReference);
-        RecipientLink added = cloudcheck.go().addRecipient(new AddRecipient(goApiReference, recipient), deadline);
-        store.addRecipient(goApiReference, added.recipientToken(), recipient.reference());
+    public RecipientLink addRecipient(String goApiReference, GoRecipient recipient, Caller caller, Deadline deadline) {
+        GoRequestItem request = requireRequest(goApiReference);
+        IntentItem intent = intents.openAddRecipient(goApiReference, request.callbackId(), callbacks.newCallbackId(),
+                caller.principal(), caller.idempotencyKey(), recipient.reference());
+        RecipientLink added = writeAhead.call(intent,
+                () -> cloudcheck.go().addRecipient(new AddRecipient(goApiReference, recipient), deadline));
+        RosterEntry entry = new RosterEntry(added.recipientToken(), recipient.reference(), clock.instant().toString(),
+                RosterEntry.State.ACTIVE, null);
+        writeAhead.record(intent, new Intents.Outcome(goApiReference, added.recipientToken(), null),
+                () -> store.addRecipient(goApiReference, entry, intent.key()));
         return added;
     }
 
@@ -115,13 +139,14 @@ public final class GoRequestService {
         requireRecipient(requireRequest(goApiReference), recipientToken);
         RecipientLink edited = cloudcheck.go().editRecipient(new EditRecipient(goApiReference, recipientToken, recipient), deadline);
         if (!recipientToken.equals(edited.recipientToken())) {
-            store.replaceRecipient(goApiReference, recipientToken, edited.recipientToken(), recipient.reference());
+            store.replaceRecipient(goApiReference, recipientToken, new RosterEntry(edited.recipientToken(),
+                    recipient.reference(), clock.instant().toString(), RosterEntry.State.ACTIVE, null));
         }
         return edited;
     }
 
     public CancelledRecipients cancel(CancelRecipients request, Deadline deadline) {
-        GoRequestRecord record = requireRequest(request.goApiReference());
+        GoRequestItem record = requireRequest(request.goApiReference());
         request.recipientTokens().forEach(token -> requireRecipient(record, token));
         CancelledRecipients cancelled = cloudcheck.go().cancelRecipients(request, deadline);
         store.cancelRecipients(request.goApiReference(), cancelled.cancelled());
@@ -130,15 +155,15 @@ public final class GoRequestService {
 
     /** Cloudcheck's current view of every recipient, with the roster, history and archive kept here. */
     public GoRequestView view(String goApiReference, Deadline deadline) {
-        GoRequestRecord record = requireRequest(goApiReference);
+        GoRequestItem record = requireRequest(goApiReference);
         GoResults results = cloudcheck.go().results(goApiReference, deadline);
-        Map<String, RecipientState> states = store.recipientStates(goApiReference);
+        Map<String, ResultItem> states = store.recipients(goApiReference);
         List<GoRequestView.Recipient> recipients = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (GoResults.RecipientSummary summary : results.recipients()) {
             seen.add(summary.recipientToken());
             RosterEntry entry = record.roster().get(summary.recipientToken());
-            RecipientState state = states.get(summary.recipientToken());
+            ResultItem state = states.get(summary.recipientToken());
             recipients.add(new GoRequestView.Recipient(summary.recipientToken(), summary.reference(), summary.status(),
                     summary.statusDate(), summary.link(), entry == null ? RosterEntry.State.ACTIVE.name() : entry.state().name(),
                     entry == null ? null : entry.replacedBy(), state == null ? List.of() : state.history(),
@@ -147,7 +172,7 @@ public final class GoRequestService {
         // Cancelled and replaced recipients drop out of Cloudcheck's list; the roster still knows them.
         for (RosterEntry entry : record.roster().values()) {
             if (!seen.contains(entry.recipientToken())) {
-                RecipientState state = states.get(entry.recipientToken());
+                ResultItem state = states.get(entry.recipientToken());
                 recipients.add(new GoRequestView.Recipient(entry.recipientToken(), entry.reference(),
                         state == null ? null : state.status(), state == null ? null : state.statusAt(), null,
                         entry.state().name(), entry.replacedBy(), state == null ? List.of() : state.history(),
@@ -174,22 +199,12 @@ public final class GoRequestService {
         return body;
     }
 
-    private void keep(GoRequestRecord record) {
-        try {
-            store.create(record);
-        } catch (RuntimeException e) {
-            // Cloudcheck has the request and may bill it: say so loudly, with its reference, so it can be recovered.
-            log.error("Go request {} was created at Cloudcheck but could not be stored: {}", record.goApiReference(), e.toString());
-            throw e;
-        }
-    }
-
-    private GoRequestRecord requireRequest(String goApiReference) {
+    private GoRequestItem requireRequest(String goApiReference) {
         return store.find(goApiReference).orElseThrow(() -> new NotFoundException("GO_REQUEST_NOT_FOUND",
                 "no Go request " + goApiReference + " was made through this service"));
     }
 
-    private static void requireRecipient(GoRequestRecord record, String recipientToken) {
+    private static void requireRecipient(GoRequestItem record, String recipientToken) {
         RosterEntry entry = record.roster().get(recipientToken);
         if (entry == null) {
             throw new NotFoundException("RECIPIENT_NOT_FOUND",

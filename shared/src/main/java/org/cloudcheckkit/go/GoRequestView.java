@@ -1,6 +1,8 @@
 package org.cloudcheckkit.go;
 
 import java.util.List;
+import org.cloudcheckkit.table.ArchiveState;
+import org.cloudcheckkit.table.StatusChange;
 
 /**
  * GET /go/requests/{goApiReference}: Cloudcheck's /go/results/ merged with what this service stored - the roster

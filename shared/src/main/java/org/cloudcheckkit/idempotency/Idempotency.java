@@ -3,8 +3,11 @@ package org.cloudcheckkit.idempotency;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.function.Supplier;
+import org.cloudcheckkit.table.IdempotencyRecord;
+import org.cloudcheckkit.table.IdempotencyRecords;
 import org.cloudcheckkit.validation.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +19,12 @@ import org.slf4j.LoggerFactory;
 public final class Idempotency {
     private static final Logger log = LoggerFactory.getLogger(Idempotency.class);
 
-    private final IdempotencyStore store;
+    private final IdempotencyRecords store;
+    private final Clock clock;
 
-    public Idempotency(IdempotencyStore store) {
+    public Idempotency(IdempotencyRecords store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     /**
@@ -33,9 +38,9 @@ public final class Idempotency {
         }
         checkKey(key);
         String hash = sha256(requestBody);
-        var replay = store.claim(scope, key, hash);
-        if (replay.isPresent()) {
-            return replay.get();
+        IdempotencyRecords.Claim claim = store.claim(scope, key, hash);
+        if (!claim.claimed()) {
+            return replay(claim.existing(), hash);
         }
         Reply reply;
         try {
@@ -45,12 +50,41 @@ public final class Idempotency {
             markUnknown(scope, key);
             throw unexpected;
         }
-        switch (reply.disposition()) {
-            case KEEP -> store.complete(scope, key, reply);
-            case FORGET -> store.release(scope, key);
-            case OUTCOME_UNKNOWN -> markUnknown(scope, key);
+        try {
+            switch (reply.disposition()) {
+                case KEEP -> store.complete(scope, key, reply.status(), reply.body());
+                case FORGET -> store.release(scope, key);
+                case OUTCOME_UNKNOWN -> store.markOutcomeUnknown(scope, key);
+            }
+        } catch (RuntimeException e) {
+            // The answer stands: turning Cloudcheck's success into an error here would have the caller retry with a
+            // new key and be billed twice. Until its lease ends the key answers "in progress", then "outcome unknown".
+            log.error("idempotency key in scope {} could not be recorded as {}: {}", scope, reply.disposition(), e.toString());
         }
         return reply;
+    }
+
+    private Reply replay(IdempotencyRecord existing, String requestHash) {
+        if (existing == null) {
+            // Deleted between our put and our read: the first request released it; ask the caller to try again.
+            throw new IdempotencyConflictException(IdempotencyConflictException.Reason.IN_PROGRESS,
+                    "a request with this Idempotency-Key has just finished; send it again");
+        }
+        if (!requestHash.equals(existing.requestHash())) {
+            throw new IdempotencyConflictException(IdempotencyConflictException.Reason.DIFFERENT_REQUEST,
+                    "this Idempotency-Key was used for a different request; use a new key for a new request");
+        }
+        if (existing.state() == IdempotencyRecord.State.COMPLETED) {
+            return Reply.keep(existing.replyStatus(), existing.replyBody());
+        }
+        if (existing.state() == IdempotencyRecord.State.IN_PROGRESS && existing.leaseUntil() != null
+                && existing.leaseUntil().isAfter(clock.instant())) {
+            throw new IdempotencyConflictException(IdempotencyConflictException.Reason.IN_PROGRESS,
+                    "a request with this Idempotency-Key is still being served; send it again shortly");
+        }
+        throw new IdempotencyConflictException(IdempotencyConflictException.Reason.OUTCOME_UNKNOWN,
+                "the first request with this Idempotency-Key reached Cloudcheck but its answer was lost, so it may have "
+                        + "been acted on; check its state (e.g. GET /go/requests/{goApiReference}) before sending it again with a new key");
     }
 
     private void markUnknown(String scope, String key) {

@@ -11,12 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
-import org.cloudcheckkit.store.Item;
-import org.cloudcheckkit.store.TableKeys;
+import org.cloudcheckkit.table.Item;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The store against the template's table in moto: what is written, the token binding, and that nothing is overwritten. */
 class InvoiceStoreTest {
@@ -45,14 +46,14 @@ class InvoiceStoreTest {
         assertEquals(issued.signature(), invoice.string("signature"));
         assertEquals("INITIATED", invoice.string("status"));
         assertEquals(NOW.toString(), invoice.string("createdAt"));
-        assertTrue(invoice.number(TableKeys.EXPIRES_AT).isEmpty(), "the invoice does not expire");
+        assertTrue(invoice.number("expiresAt").isEmpty(), "the invoice does not expire");
         assertFalse(invoice.attributes().containsKey("imei") || invoice.attributes().containsKey("ipAddresses"));
 
         Item device = get(aws, InvoiceStore.invoicePartition(issued.invoiceId()), "DEVICE");
         assertEquals("356938035643809", device.string("imei"));
         assertEquals(List.of("203.0.113.25", "198.51.100.4"), device.list("ipAddresses").stream().map(v -> v.s()).toList());
         assertEquals("-36.8485", device.attributes().get("latitude").n());
-        assertEquals(NOW.plus(Duration.ofHours(72)).getEpochSecond(), device.number(TableKeys.EXPIRES_AT).orElseThrow());
+        assertEquals(NOW.plus(Duration.ofHours(72)).getEpochSecond(), device.number("expiresAt").orElseThrow());
         assertTrue(get(aws, InvoiceStore.accessTokenPartition(request.accessToken()), "BINDING").isEmpty(),
                 "no binding without token binding");
     }
@@ -119,7 +120,7 @@ class InvoiceStoreTest {
     }
 
     private static Item get(LocalAws aws, String pk, String sk) {
-        return Item.of(aws.dynamoDb().getItem(r -> r.tableName(aws.physicalName("Table")).key(TableKeys.key(pk, sk))
+        return Item.of(aws.dynamoDb().getItem(r -> r.tableName(aws.physicalName("Table")).key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))
                 .consistentRead(true)).item());
     }
 }

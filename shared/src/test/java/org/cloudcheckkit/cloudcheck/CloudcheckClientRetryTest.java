@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import org.cloudcheckkit.cloudcheck.go.GoCreated;
 import org.cloudcheckkit.cloudcheck.go.GoRequest;
+import org.cloudcheckkit.retry.RetryPolicy;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
 import org.cloudcheckkit.sandbox.CloudcheckSandboxExtension;
 import org.cloudcheckkit.sandbox.fault.ApiFault;
@@ -141,12 +142,10 @@ class CloudcheckClientRetryTest {
     @Test
     void theDeadlineBoundsRetries(CloudcheckSandbox sandbox) {
         ClientSettings patient = ClientSettings.defaults(URI.create(sandbox.baseUrl()))
-                .withRetries(50, Duration.ofMillis(100), Duration.ofMillis(100));
-        Backoff sleeping = new Backoff(Duration.ofMillis(100), Duration.ofMillis(100), new java.util.SplittableRandom(1),
-                Backoff.Sleeper.threadSleep());
+                .withRetries(new RetryPolicy(50, Duration.ofMillis(100), Duration.ofMillis(100)));
         CloudcheckClient client = new CloudcheckClient(patient,
                 new org.cloudcheckkit.signing.RequestSigner(Clock.systemUTC(), org.cloudcheckkit.signing.NonceSource.secureRandom()),
-                CredentialsSource.fixed(SANDBOX), sleeping);
+                CredentialsSource.fixed(SANDBOX), new java.util.SplittableRandom(1), Sleeper.threadSleep());
         sandbox.failNext("/go/results/", 1000, ApiFault.of(ApiFault.Kind.HTTP_500));
 
         long started = System.nanoTime();

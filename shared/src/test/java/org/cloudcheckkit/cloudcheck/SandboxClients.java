@@ -22,9 +22,8 @@ final class SandboxClients {
     }
 
     CloudcheckClient client(ClientSettings settings, CredentialsSource credentials) {
-        Backoff backoff = new Backoff(settings.backoffBase(), settings.backoffMax(), new SplittableRandom(7), waits::add);
         return new CloudcheckClient(settings, new RequestSigner(Clock.systemUTC(), NonceSource.secureRandom()),
-                credentials, backoff);
+                credentials, new SplittableRandom(7), waits::add);
     }
 
     static Deadline seconds(long seconds) {

@@ -35,7 +35,8 @@ public final class AkahuInitiateHandler extends ApiGatewayHandler {
         return api.respond(event, context, request -> {
             AkahuInitiateRequest initiate = validation.initiate(request.jsonBody());
             return api.idempotent(request, "akahu.initiate",
-                    () -> api.created(akahu.initiate(initiate, request.callbackBaseUrl(), request.deadline())));
+                    () -> api.created(akahu.initiate(initiate, request.caller(), request.callbackBaseUrl(),
+                            request.deadline())));
         });
     }
 }

@@ -11,18 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cloudcheckkit.archive.EventProcessor;
-import org.cloudcheckkit.callbacks.RecordedEvent;
 import org.cloudcheckkit.cloudcheck.Deadline;
 import org.cloudcheckkit.config.Components;
-import org.cloudcheckkit.store.TableKeys;
+import org.cloudcheckkit.table.RecordedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The PDF archiving function: consumes the table's stream, and for each newly recorded callback or webhook fetches
- * the result and archives it once final. A record whose processing throws (DynamoDB itself unreachable) is reported
- * as the batch's first failure, so Lambda retries from it; anything else has already been turned into a scheduled
- * retry by the processor. A stream handler, as the HTTP functions are: the runtime's event serializer would cost
+ * the result and archives it once final. Each record stands alone: one whose processing fails is turned into a scheduled
+ * retry by the processor, and the rest of the batch goes on. Only a record that could not even be scheduled (DynamoDB
+ * itself unreachable) is reported, as the batch's first failure, so Lambda retries the batch from it. A stream handler, as the HTTP functions are: the runtime's event serializer would cost
  * more of a cold start than the rest of the function's start-up (bench figure 1).
  */
 public final class ArchiveHandler implements RequestStreamHandler {
@@ -54,18 +53,21 @@ public final class ArchiveHandler implements RequestStreamHandler {
     public Optional<String> handle(List<StreamRecords.StreamRecord> records, Context context) {
         Deadline deadline = Deadline.after(Duration.ofMillis(context == null ? 60_000 : context.getRemainingTimeInMillis())
                 .minus(MARGIN), clock);
+        String retryFrom = null;
         for (StreamRecords.StreamRecord record : records) {
             Map<String, String> image = record.newImage();
-            if (!"INSERT".equals(record.eventName()) || image == null || !EventProcessor.isEvent(image.get(TableKeys.SK))) {
+            RecordedEvent event = "INSERT".equals(record.eventName()) && image != null ? RecordedEvent.fromImage(image) : null;
+            if (event == null) {
                 continue;
             }
             try {
-                events.process(new RecordedEvent(image.get(TableKeys.PK), image.get(TableKeys.SK), image), deadline);
+                events.process(event, deadline);
             } catch (RuntimeException e) {
-                log.error("event {} could not be processed; the batch is retried from it", record.eventId(), e);
-                return Optional.of(record.sequenceNumber());
+                log.error("event {} could not be processed or scheduled; the batch is retried from the first such",
+                        record.eventId(), e);
+                retryFrom = retryFrom == null ? record.sequenceNumber() : retryFrom;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(retryFrom);
     }
 }

@@ -47,7 +47,8 @@ public final class DownloadsHandler extends ApiGatewayHandler {
                 case AKAHU_PDF:
                     return api.ok(downloads.akahuPdf(request.pathParameter("token")));
                 case START_ZIP:
-                    Reply started = api.ok(zips.start(request.pathParameter("goApiReference"), request.deadline()));
+                    Reply started = api.ok(zips.start(request.pathParameter("goApiReference"),
+                            request.caller().principal(), request.deadline()));
                     return new Reply(202, started.body(), started.disposition());
                 default:
                     return api.ok(zips.status(request.pathParameter("goApiReference")));

@@ -56,6 +56,7 @@ public final class ReconcileHandler implements RequestStreamHandler {
         Deadline deadline = Deadline.after(Duration.ofMillis(context == null ? 60_000 : context.getRemainingTimeInMillis())
                 .minus(MARGIN), clock);
         Reconciler.Run run = reconciler.run(deadline);
-        return Map.of("retried", run.retried(), "reconciled", run.reconciled(), "zipsPolled", run.zipsPolled());
+        return Map.of("retried", run.retried(), "leasesTakenOver", run.leasesTakenOver(), "reconciled", run.reconciled(),
+                "zipsPolled", run.zipsPolled(), "intentsReviewed", run.intentsReviewed(), "failures", run.failures());
     }
 }

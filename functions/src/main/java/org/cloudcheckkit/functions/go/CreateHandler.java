@@ -36,7 +36,8 @@ public final class CreateHandler extends ApiGatewayHandler {
         return api.respond(event, context, request -> {
             GoRequest goRequest = validation.create(request.jsonBody());
             return api.idempotent(request, "go.create",
-                    () -> api.created(goRequests.create(goRequest, request.callbackBaseUrl(), request.deadline())));
+                    () -> api.created(goRequests.create(goRequest, request.caller(), request.callbackBaseUrl(),
+                            request.deadline())));
         });
     }
 }

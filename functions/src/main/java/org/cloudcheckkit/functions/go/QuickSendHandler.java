@@ -35,7 +35,8 @@ public final class QuickSendHandler extends ApiGatewayHandler {
         return api.respond(event, context, request -> {
             QuickSendRequest quickSend = validation.quickSend(request.jsonBody());
             return api.idempotent(request, "go.quicksend",
-                    () -> api.created(goRequests.quickSend(quickSend, request.callbackBaseUrl(), request.deadline())));
+                    () -> api.created(goRequests.quickSend(quickSend, request.caller(), request.callbackBaseUrl(),
+                            request.deadline())));
         });
     }
 }

@@ -45,7 +45,8 @@ public final class RecipientsHandler extends ApiGatewayHandler {
             if (ADD_ROUTE.equals(request.routeKey())) {
                 GoRecipient recipient = validation.recipient(request.jsonBody());
                 return api.idempotent(request, "go.add-recipient",
-                        () -> api.created(goRequests.addRecipient(goApiReference, recipient, request.deadline())));
+                        () -> api.created(goRequests.addRecipient(goApiReference, recipient, request.caller(),
+                                request.deadline())));
             }
             if (EDIT_ROUTE.equals(request.routeKey())) {
                 GoRecipient recipient = validation.recipient(request.jsonBody());

@@ -7,34 +7,44 @@ import org.cloudcheckkit.config.Components;
 import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRoutes;
 import org.cloudcheckkit.go.GoRequestService;
+import org.cloudcheckkit.intents.OpenIntents;
 
 /**
- * GET /go/requests/{goApiReference} (Cloudcheck /go/results/ merged with what was stored) and
- * GET /go/recipients/{recipientToken} (/go/result/ with the stored history and archive).
+ * The read routes: GET /go/requests/{goApiReference} (Cloudcheck /go/results/ merged with what was stored),
+ * GET /go/recipients/{recipientToken} (/go/result/ with the stored history and archive), and GET /intents (the
+ * caller's billable calls whose outcome is not known yet).
  */
 public final class ResultsHandler extends ApiGatewayHandler {
     static final String REQUEST_ROUTE = "GET /go/requests/{goApiReference}";
+    static final String INTENTS_ROUTE = "GET /intents";
 
     private final ApiRoutes api;
     private final GoRequestService goRequests;
+    private final OpenIntents openIntents;
 
     public ResultsHandler() {
         this(Components.fromEnvironment(System.getenv()));
     }
 
     public ResultsHandler(Components components) {
-        this(ApiRoutes.from(components), components.goRequests());
+        this(ApiRoutes.from(components), components.goRequests(), components.openIntents());
     }
 
-    public ResultsHandler(ApiRoutes api, GoRequestService goRequests) {
+    public ResultsHandler(ApiRoutes api, GoRequestService goRequests, OpenIntents openIntents) {
         this.api = api;
         this.goRequests = goRequests;
+        this.openIntents = openIntents;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
-        return api.respond(event, context, request -> REQUEST_ROUTE.equals(request.routeKey())
-                ? api.ok(goRequests.view(request.pathParameter("goApiReference"), request.deadline()))
-                : api.ok(goRequests.recipientResult(request.pathParameter("recipientToken"), request.deadline())));
+        return api.respond(event, context, request -> {
+            if (INTENTS_ROUTE.equals(request.routeKey())) {
+                return api.ok(openIntents.of(request.caller().principal()));
+            }
+            return REQUEST_ROUTE.equals(request.routeKey())
+                    ? api.ok(goRequests.view(request.pathParameter("goApiReference"), request.deadline()))
+                    : api.ok(goRequests.recipientResult(request.pathParameter("recipientToken"), request.deadline()));
+        });
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import org.cloudcheckkit.api.Caller;
 import org.cloudcheckkit.cloudcheck.Deadline;
 import org.cloudcheckkit.validation.ValidationException;
 
@@ -112,6 +113,20 @@ public final class ApiRequest {
     /** Where Cloudcheck should call back: configured, or this API's own address. */
     public String callbackBaseUrl() {
         return callbackBaseUrl;
+    }
+
+    /** Who is calling: the JWT's subject (none on the open routes) and the Idempotency-Key the request carries. */
+    public Caller caller() {
+        return new Caller(subject(), header("Idempotency-Key"));
+    }
+
+    private String subject() {
+        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
+                || context.getAuthorizer().getJwt().getClaims() == null) {
+            return null;
+        }
+        return context.getAuthorizer().getJwt().getClaims().get("sub");
     }
 
     public String requestId() {

@@ -132,6 +132,22 @@ class GoArchiveTest {
     }
 
     @Test
+    void aCallbackUrlOfOneRequestNamingAnotherRequestsRecipientArchivesNothing(LocalAws aws, CloudcheckSandbox sandbox) {
+        ArchiveRig rig = new ArchiveRig(aws, sandbox, Map.of());
+        Created mine = create(rig, 1);
+        Created other = create(rig, 1);
+        sandbox.completeRecipient(other.tokens.get(0), VerificationOutcome.PASS);
+
+        rig.goCallback(mine.goApiReference, other.tokens.get(0), "Responded");
+        rig.drainStream();
+
+        assertTrue(rig.recipientItem(mine.goApiReference, other.tokens.get(0)).isEmpty(), "no status was recorded");
+        assertTrue(rig.versions("go/" + mine.goApiReference).isEmpty(), "nothing was archived under my request");
+        assertEquals(0, sandbox.calls().stream().filter(call -> call.path().equals("/go/result/")).count(),
+                "and the other recipient's result was not fetched");
+    }
+
+    @Test
     void aHundredDuplicatedShuffledCallbacksGiveOneArchiveAndTheFinalStatus(LocalAws aws, CloudcheckSandbox sandbox) {
         ArchiveRig rig = new ArchiveRig(aws, sandbox, Map.of());
         Created request = create(rig, 1);

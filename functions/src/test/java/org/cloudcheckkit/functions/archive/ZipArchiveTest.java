@@ -3,6 +3,7 @@ package org.cloudcheckkit.functions.archive;
 import static org.cloudcheckkit.functions.TestStack.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.ZipInputStream;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.go.CreateHandler;
@@ -86,6 +91,67 @@ class ZipArchiveTest {
         assertEquals("ARCHIVED", archived.get("state").asText());
         byte[] zip = rig.object(archived.get("zipKey").asText());
         assertEquals(2, pdfEntries(zip), "both responses are in the zip");
+    }
+
+    @Test
+    void startsThatComeTogetherMakeOneJobAndAskCloudcheckOnce(LocalAws aws, CloudcheckSandbox sandbox) throws Exception {
+        ArchiveRig rig = new ArchiveRig(aws, sandbox, Map.of());
+        Created request = create(rig, 1);
+        sandbox.completeRecipient(request.tokens.get(0), VerificationOutcome.PASS);
+        int starts = 8;
+        CountDownLatch ready = new CountDownLatch(starts);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(starts);
+        List<Future<APIGatewayV2HTTPResponse>> answers = new ArrayList<>();
+        for (int i = 0; i < starts; i++) {
+            DownloadsHandler instance = new DownloadsHandler(rig.components("DownloadsFunction"));
+            answers.add(threads.submit(() -> {
+                ready.countDown();
+                go.await();
+                return instance.handle(archive(request, "go-archive-start.json"), new FunctionContext("test"));
+            }));
+        }
+        ready.await();
+        go.countDown();
+        for (Future<APIGatewayV2HTTPResponse> answer : answers) {
+            assertEquals(202, answer.get().getStatusCode(), answer.get().getBody());
+        }
+        threads.shutdown();
+
+        assertEquals(1, sandbox.calls().stream().filter(call -> call.path().equals("/go/pdfs/generate/")).count(),
+                "one job at Cloudcheck, however many starts came at once");
+        sandbox.advanceClock(Duration.ofMinutes(5));
+        rig.reconcile.handle(Map.of(), new FunctionContext("test"));
+        assertEquals(1, rig.versions("go/" + request.goApiReference + "/results-").size(), "and one zip archived");
+    }
+
+    @Test
+    void aNewZipAfterAnArchivedOneKeepsTheEarlierZipListedAndUntouched(LocalAws aws, CloudcheckSandbox sandbox) {
+        ArchiveRig rig = new ArchiveRig(aws, sandbox, Map.of());
+        Created request = create(rig, 2);
+        sandbox.completeRecipient(request.tokens.get(0), VerificationOutcome.PASS);
+        rig.downloads.handle(archive(request, "go-archive-start.json"), new FunctionContext("test"));
+        sandbox.advanceClock(Duration.ofMinutes(5));
+        rig.reconcile.handle(Map.of(), new FunctionContext("test"));
+        JsonNode first = status(rig, request);
+        assertEquals("ARCHIVED", first.get("state").asText());
+
+        sandbox.completeRecipient(request.tokens.get(1), VerificationOutcome.PASS);
+        JsonNode restarted = body(rig.downloads.handle(archive(request, "go-archive-start.json"), new FunctionContext("test")));
+        assertEquals("GENERATING", restarted.get("state").asText(), "an archived zip does not stop a new one");
+        sandbox.advanceClock(Duration.ofMinutes(5));
+        rig.reconcile.handle(Map.of(), new FunctionContext("test"));
+
+        JsonNode second = status(rig, request);
+        assertEquals("ARCHIVED", second.get("state").asText());
+        assertNotEquals(first.get("zipKey").asText(), second.get("zipKey").asText());
+        JsonNode archives = second.get("archives");
+        assertEquals(2, archives.size(), "both zips are listed");
+        assertEquals(second.get("zipKey").asText(), archives.get(0).get("zipKey").asText(), "newest first");
+        assertEquals(first.get("zipKey").asText(), archives.get(1).get("zipKey").asText());
+        assertEquals(first.get("sha256").asText(), archives.get(1).get("sha256").asText(), "the earlier record is untouched");
+        assertEquals(first.get("sha256").asText(), ArchiveRig.sha256(rig.object(first.get("zipKey").asText())),
+                "and so is its object");
     }
 
     @Test

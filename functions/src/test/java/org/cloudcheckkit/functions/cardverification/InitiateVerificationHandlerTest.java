@@ -26,10 +26,10 @@ import org.cloudcheckkit.config.Components;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
 import org.cloudcheckkit.localaws.ServerlessFunction;
-import org.cloudcheckkit.store.Item;
-import org.cloudcheckkit.store.TableKeys;
+import org.cloudcheckkit.table.Item;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The handler as Lambda runs it (built from its environment through Components), against the template's table and
@@ -78,7 +78,7 @@ class InitiateVerificationHandlerTest {
         Item device = item(aws, "INVOICE#" + invoiceId, "DEVICE");
         assertEquals("356938035643809", device.string("imei"));
         assertEquals("203.0.113.25", device.list("ipAddresses").get(0).s());
-        long expiresAt = device.number(TableKeys.EXPIRES_AT).orElseThrow();
+        long expiresAt = device.number("expiresAt").orElseThrow();
         assertTrue(expiresAt >= before.plus(Duration.ofHours(5)).getEpochSecond()
                 && expiresAt <= Instant.now().plus(Duration.ofHours(5)).getEpochSecond(), "expiresAt " + expiresAt);
 
@@ -230,7 +230,7 @@ class InitiateVerificationHandlerTest {
     }
 
     private static Item item(LocalAws aws, String pk, String sk) {
-        Item item = Item.of(aws.dynamoDb().getItem(r -> r.tableName(aws.physicalName("Table")).key(TableKeys.key(pk, sk))
+        Item item = Item.of(aws.dynamoDb().getItem(r -> r.tableName(aws.physicalName("Table")).key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))
                 .consistentRead(true)).item());
         assertFalse(item.isEmpty(), pk + " " + sk + " was not written");
         return item;

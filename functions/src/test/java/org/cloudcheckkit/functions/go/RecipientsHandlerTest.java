@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.UUID;
+import org.cloudcheckkit.config.Components;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.TestStack;
 import org.cloudcheckkit.localaws.FunctionContext;
@@ -14,6 +18,7 @@ import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
 import org.cloudcheckkit.sandbox.CloudcheckSandboxExtension;
+import org.cloudcheckkit.table.RosterEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -84,5 +89,31 @@ class RecipientsHandlerTest {
         assertEquals(400, response.getStatusCode());
         assertEquals("mobileNumber", body(response).get("error").get("problems").get(0).get("field").asText());
         assertEquals(callsBefore, sandbox.calls().size());
+    }
+
+    @Test
+    void fiveHundredRecipientsAreCancelledInOneCall(LocalAws aws, CloudcheckSandbox sandbox) {
+        APIGatewayV2HTTPResponse created = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction")).handle(
+                SampleEvents.load("go-create.json").editBody(body -> {
+                    ArrayNode recipients = (ArrayNode) body.get("recipients");
+                    for (int i = 1; i < 500; i++) {
+                        recipients.add(((ObjectNode) recipients.get(0).deepCopy()).put("reference", "cust-" + i));
+                    }
+                }).event(), new FunctionContext("test"));
+        assertEquals(201, created.getStatusCode(), created.getBody());
+        String goApiReference = body(created).get("goApiReference").asText();
+        ArrayNode tokens = JsonNodeFactory.instance.arrayNode();
+        body(created).get("recipients").forEach(recipient -> tokens.add(recipient.get("recipientToken").asText()));
+        assertEquals(500, tokens.size());
+        Components recipients = TestStack.components(aws, sandbox, "RecipientsFunction");
+
+        APIGatewayV2HTTPResponse cancelled = new RecipientsHandler(recipients).handle(
+                SampleEvents.load("go-cancel-recipients.json").pathParameter("goApiReference", goApiReference)
+                        .body("{\"recipientTokens\": " + tokens + "}").event(), new FunctionContext("test"));
+
+        assertEquals(200, cancelled.getStatusCode(), cancelled.getBody());
+        Map<String, RosterEntry> roster = recipients.goRequestTable().find(goApiReference).orElseThrow().roster();
+        assertEquals(500, roster.values().stream().filter(entry -> entry.state() == RosterEntry.State.CANCELLED).count(),
+                "every recipient Cloudcheck cancelled is cancelled in the roster too");
     }
 }

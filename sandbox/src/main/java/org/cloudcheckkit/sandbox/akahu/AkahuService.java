@@ -35,6 +35,11 @@ public final class AkahuService {
     }
 
     /** Whoever owns it: for the control API and the journey page. */
+    /** Every session token issued, in no particular order. */
+    public java.util.Set<String> tokens() {
+        return java.util.Set.copyOf(sessionsByToken.keySet());
+    }
+
     public AkahuSnapshot snapshot(String token) {
         return session(token).snapshot();
     }

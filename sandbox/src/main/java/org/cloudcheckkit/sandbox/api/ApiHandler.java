@@ -93,6 +93,7 @@ public final class ApiHandler implements HttpHandler {
             String path = exchange.getRequestURI().getPath();
             ApiEndpoint endpoint = endpointsByPath.get(path);
             RawForm form = read(exchange, method);
+            calls.arrived(path);
             ApiFault fault = endpoint == null ? null : faults.take(path).orElse(null);
             Reply reply = fault == null ? answer(endpoint, method, form) : injected(fault, endpoint, method, form);
             CallRecord call = new CallRecord(at, method, path, form.key(), reply.error(), reply.httpStatus(),

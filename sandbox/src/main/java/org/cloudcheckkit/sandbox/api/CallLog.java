@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The API calls received and the documents served, newest last; each list keeps the latest 10,000 while the success
- * counts are exact.
+ * The API calls answered and the documents served, newest last; each list keeps the latest 10,000 while the arrival
+ * and success counts are exact.
  */
 public final class CallLog {
 
@@ -18,6 +18,12 @@ public final class CallLog {
     private final Deque<CallRecord> records = new ArrayDeque<>();
     private final Deque<ServedDocument> documents = new ArrayDeque<>();
     private final Map<String, LongAdder> successesByPath = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> arrivalsByPath = new ConcurrentHashMap<>();
+
+    /** A call of the path arrived; it is {@link #record recorded} once answered, which a TIMEOUT fault holds back. */
+    public void arrived(String path) {
+        arrivalsByPath.computeIfAbsent(path, p -> new LongAdder()).increment();
+    }
 
     public void record(CallRecord call) {
         if (call.succeeded()) {
@@ -57,10 +63,16 @@ public final class CallLog {
         return count == null ? 0 : count.sum();
     }
 
+    public long arrivals(String path) {
+        LongAdder count = arrivalsByPath.get(path);
+        return count == null ? 0 : count.sum();
+    }
+
     public void clear() {
         synchronized (records) {
             records.clear();
             successesByPath.clear();
+            arrivalsByPath.clear();
         }
         synchronized (documents) {
             documents.clear();

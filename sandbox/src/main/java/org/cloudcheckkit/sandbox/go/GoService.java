@@ -82,6 +82,11 @@ public final class GoService {
         requestFor(recipientToken).setStatus(recipientToken, status);
     }
 
+    /** Every recipient token issued and not cancelled, in no particular order. */
+    public java.util.Set<String> recipientTokens() {
+        return java.util.Set.copyOf(requestsByToken.keySet());
+    }
+
     public RecipientSnapshot recipient(String recipientToken) {
         return requestFor(recipientToken).snapshot(recipientToken);
     }

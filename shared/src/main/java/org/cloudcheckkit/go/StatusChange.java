@@ -1,5 +1,0 @@
-package org.cloudcheckkit.go;
-
-/** One step in a recipient's or session's status history: what, when (ISO-8601), and what told us. */
-public record StatusChange(String status, String at, String source) {
-}

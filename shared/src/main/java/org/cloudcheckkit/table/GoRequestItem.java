@@ -1,0 +1,63 @@
+package org.cloudcheckkit.table;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * What this service keeps of a Go request: Cloudcheck's reference, the caller's, when it was made, where from
+ * (create, quicksend, or adopted from an intent), who asked for it, the id its callback URL carries, and its
+ * recipient roster - one item, so creating a request of any size is one write.
+ */
+public record GoRequestItem(String goApiReference, String reference, Instant createdAt, String source, String callbackId,
+                            String principal, Map<String, RosterEntry> roster) {
+
+    public ItemKey.GoRequest key() {
+        return new ItemKey.GoRequest(goApiReference);
+    }
+
+    public long activeRecipients() {
+        return roster.values().stream().filter(entry -> entry.state() == RosterEntry.State.ACTIVE).count();
+    }
+
+    Map<String, AttributeValue> toItem(DueWork work, Instant dueAt) {
+        Map<String, AttributeValue> entries = new LinkedHashMap<>();
+        roster.forEach((token, entry) -> entries.put(token, rosterValue(entry)));
+        return Item.builder()
+                .key(key())
+                .put(Attr.KIND, "GO_REQUEST")
+                .put(Attr.GO_API_REFERENCE, goApiReference)
+                .put(Attr.REFERENCE, reference)
+                .put(Attr.CREATED_AT, createdAt.toString())
+                .put(Attr.SOURCE, source)
+                .put(Attr.CALLBACK_ID, callbackId)
+                .put(Attr.PRINCIPAL, principal)
+                .put(Attr.RECIPIENT_COUNT, roster.size())
+                .put(Attr.ROSTER, AttributeValue.fromM(entries))
+                .put(Attr.WORK, work.name())
+                .put(Attr.DUE_AT, dueAt.toEpochMilli())
+                .build();
+    }
+
+    static GoRequestItem read(Item item) {
+        Map<String, RosterEntry> roster = new LinkedHashMap<>();
+        item.map(Attr.ROSTER).forEach((token, value) -> {
+            Item entry = Item.of(value.m());
+            roster.put(token, new RosterEntry(token, entry.string(Attr.REFERENCE), entry.string(Attr.ADDED_AT),
+                    RosterEntry.State.valueOf(entry.string(Attr.STATE)), entry.string(Attr.REPLACED_BY)));
+        });
+        return new GoRequestItem(item.string(Attr.GO_API_REFERENCE), item.string(Attr.REFERENCE),
+                Instant.parse(item.string(Attr.CREATED_AT)), item.string(Attr.SOURCE), item.string(Attr.CALLBACK_ID),
+                item.string(Attr.PRINCIPAL), roster);
+    }
+
+    static AttributeValue rosterValue(RosterEntry entry) {
+        return AttributeValue.fromM(Item.builder()
+                .put(Attr.REFERENCE, entry.reference())
+                .put(Attr.ADDED_AT, entry.addedAt())
+                .put(Attr.STATE, entry.state().name())
+                .put(Attr.REPLACED_BY, entry.replacedBy())
+                .build());
+    }
+}

@@ -1,0 +1,130 @@
+package org.cloudcheckkit.table;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A callback or webhook as recorded, once, in the table - which is also how it is queued: the table's stream hands
+ * each new one to the archive function. What it says is only a hint; the processor fetches the real state.
+ */
+public sealed interface RecordedEvent {
+
+    ItemKey.Event key();
+
+    /** The callback id its URL carried (null for an account webhook not tied to a session of ours). */
+    String callbackId();
+
+    Instant receivedAt();
+
+    /** What told us, for a status history: "go-callback", "akahu-webhook", ... */
+    String source();
+
+    /** A Go notification: a recipient's status changed (so Cloudcheck says). */
+    record GoCallback(String goApiReference, String recipientToken, String status, String callbackId, Instant receivedAt)
+            implements RecordedEvent {
+        public ItemKey.Event key() {
+            return ItemKey.Event.ofGo(goApiReference, recipientToken, status);
+        }
+
+        public String source() {
+            return "go-callback";
+        }
+    }
+
+    /** Akahu's notification URL was called: the session finished (it carries nothing else). */
+    record AkahuNotification(String callbackId, Instant receivedAt) implements RecordedEvent {
+        public ItemKey.Event key() {
+            return ItemKey.Event.ofAkahu(callbackId, "NOTIFICATION");
+        }
+
+        public String source() {
+            return "akahu-notification";
+        }
+    }
+
+    /** Akahu's webhook: {@code references} are session tokens. */
+    record AkahuWebhook(String callbackId, String eventType, List<String> references, Instant receivedAt)
+            implements RecordedEvent {
+        public ItemKey.Event key() {
+            return ItemKey.Event.ofAkahu(callbackId, eventType + "#" + receivedAt.getEpochSecond());
+        }
+
+        public String source() {
+            return "akahu-webhook";
+        }
+    }
+
+    /**
+     * The account webhook, one event per reference. One about an Akahu session of ours is recorded in that session's
+     * partition (its {@code callbackId} set); any other kind is kept for the operator.
+     */
+    record AccountWebhook(String requestType, String eventType, String reference, String callbackId, Instant receivedAt)
+            implements RecordedEvent {
+        public ItemKey.Event key() {
+            String name = eventType + "#" + reference + "#" + receivedAt.getEpochSecond();
+            return callbackId != null ? ItemKey.Event.ofAkahu(callbackId, name) : ItemKey.Event.ofAccountWebhook(requestType, name);
+        }
+
+        public String source() {
+            return "account-webhook";
+        }
+    }
+
+    /** The item as written: its key, its kind and its fields, all strings (as the stream's image shows them). */
+    static Map<String, AttributeValue> toItem(RecordedEvent event) {
+        Item.Builder item = Item.builder().key(event.key())
+                .put(Attr.CALLBACK_ID, event.callbackId())
+                .put(Attr.RECEIVED_AT, event.receivedAt().toString());
+        if (event instanceof GoCallback go) {
+            item.put(Attr.KIND, "GO_CALLBACK").put(Attr.GO_API_REFERENCE, go.goApiReference())
+                    .put(Attr.RECIPIENT_TOKEN, go.recipientToken()).put(Attr.HINT, go.status());
+        } else if (event instanceof AkahuNotification) {
+            item.put(Attr.KIND, "AKAHU_NOTIFICATION");
+        } else if (event instanceof AkahuWebhook webhook) {
+            item.put(Attr.KIND, "AKAHU_WEBHOOK").put(Attr.EVENT_TYPE, webhook.eventType())
+                    .put(Attr.REFERENCE, String.join(",", webhook.references()));
+        } else if (event instanceof AccountWebhook webhook) {
+            item.put(Attr.KIND, "ACCOUNT_WEBHOOK").put(Attr.REQUEST_TYPE, webhook.requestType())
+                    .put(Attr.EVENT_TYPE, webhook.eventType()).put(Attr.REFERENCE, webhook.reference());
+        }
+        return item.build();
+    }
+
+    /** True for the key of an event item: what the archive function's stream filter lets through. */
+    static boolean isEventKey(String sk) {
+        return sk != null && sk.startsWith(ItemKey.EVENT);
+    }
+
+    /**
+     * An event from the string attributes of a stream record's new image; null when the image is not an event this
+     * version knows (another item kind, or a kind written by a newer version).
+     */
+    static RecordedEvent fromImage(Map<String, String> image) {
+        if (!isEventKey(image.get(Attr.SK)) || image.get(Attr.KIND) == null) {
+            return null;
+        }
+        String callbackId = image.get(Attr.CALLBACK_ID);
+        Instant receivedAt = image.get(Attr.RECEIVED_AT) == null ? Instant.EPOCH : Instant.parse(image.get(Attr.RECEIVED_AT));
+        switch (image.get(Attr.KIND)) {
+            case "GO_CALLBACK":
+                return new GoCallback(image.get(Attr.GO_API_REFERENCE), image.get(Attr.RECIPIENT_TOKEN), image.get(Attr.HINT),
+                        callbackId, receivedAt);
+            case "AKAHU_NOTIFICATION":
+                return new AkahuNotification(callbackId, receivedAt);
+            case "AKAHU_WEBHOOK":
+                return new AkahuWebhook(callbackId, image.get(Attr.EVENT_TYPE), references(image.get(Attr.REFERENCE)), receivedAt);
+            case "ACCOUNT_WEBHOOK":
+                return new AccountWebhook(image.get(Attr.REQUEST_TYPE), image.get(Attr.EVENT_TYPE), image.get(Attr.REFERENCE),
+                        callbackId, receivedAt);
+            default:
+                return null;
+        }
+    }
+
+    private static List<String> references(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+}
