@@ -28,14 +28,22 @@ public final class SampleEvents {
         this.event = event;
     }
 
+    /**
+     * The sample as a new request: an Idempotency-Key it carries is replaced by a fresh one, since a key stands for
+     * one request only (a test that repeats a request sets its key itself).
+     */
     public static SampleEvents load(String name) {
+        SampleEvents sample;
         try {
             String text = Files.readString(eventsDirectory().resolve(name), StandardCharsets.UTF_8);
-            return new SampleEvents(LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class,
+            sample = new SampleEvents(LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class,
                     SampleEvents.class.getClassLoader()).fromJson(text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Map<String, String> headers = sample.event.getHeaders();
+        return headers != null && headers.containsKey("idempotency-key")
+                ? sample.header("idempotency-key", java.util.UUID.randomUUID().toString()) : sample;
     }
 
     /** The events/ directory, found by walking up from the working directory (module or project root). */
@@ -83,6 +91,20 @@ public final class SampleEvents {
         Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
         claims.put("sub", subject);
         event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+        return this;
+    }
+
+    /** A claim of the JWT, as the authorizer passes it on (the tenant claim, say). */
+    public SampleEvents claim(String name, String value) {
+        Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
+        claims.put(name, value);
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+        return this;
+    }
+
+    /** The JWT's scopes, as the authorizer lists them. */
+    public SampleEvents scopes(String... scopes) {
+        event.getRequestContext().getAuthorizer().getJwt().setScopes(java.util.List.of(scopes));
         return this;
     }
 

@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * What each secret-naming parameter's secret holds when it is created locally, keyed by parameter name
- * ({@code CloudcheckSecretId}...). Values come from an environment map; where it has none, the callback keys
- * are random and the other fields are the values the local Cloudcheck sandbox expects. A secret that exists
+ * ({@code CloudcheckSecretId}...). Values come from an environment map; where it has none, the callback keys and
+ * the device hash key are random and the other fields are the values the local Cloudcheck sandbox expects. A secret that exists
  * already keeps what it holds, except the fields given explicitly (by the environment or {@link #with}).
  */
 public final class SecretSeeds {
@@ -38,7 +38,8 @@ public final class SecretSeeds {
                 new Source("webhookToken", "CALLBACK_WEBHOOK_TOKEN", () -> randomKey(24))));
         seeds.put("ConnectingPartySecretId", Seed.of(environment,
                 new Source("controlKey", "CONNECTING_PARTY_CONTROL_KEY", () -> "4B3A1C2D-5E6F-7A8B-9C0D-1E2F3A4B5C6D"),
-                new Source("endpointId", "CONNECTING_PARTY_ENDPOINT_ID", () -> "LOCAL-ENDPOINT-1")));
+                new Source("endpointId", "CONNECTING_PARTY_ENDPOINT_ID", () -> "LOCAL-ENDPOINT-1"),
+                new Source("deviceHashKey", "CONNECTING_PARTY_DEVICE_HASH_KEY", () -> randomKey(32))));
         return new SecretSeeds(seeds);
     }
 

@@ -21,6 +21,16 @@ class SecretSeedsTest {
     }
 
     @Test
+    void theDeviceHashKeyIsRandomEachTimeWhenTheEnvironmentHasNone() {
+        String first = SecretSeeds.fromEnvironment(Map.of()).fieldsFor("ConnectingPartySecretId").orElseThrow().get("deviceHashKey");
+        String second = SecretSeeds.fromEnvironment(Map.of()).fieldsFor("ConnectingPartySecretId").orElseThrow().get("deviceHashKey");
+
+        assertNotEquals(first, second);
+        assertEquals("given", SecretSeeds.fromEnvironment(Map.of("CONNECTING_PARTY_DEVICE_HASH_KEY", "given"))
+                .fieldsFor("ConnectingPartySecretId").orElseThrow().get("deviceHashKey"));
+    }
+
+    @Test
     void aSeedCanBeReplaced() {
         SecretSeeds seeds = SecretSeeds.fromEnvironment(Map.of()).with("CloudcheckSecretId", Map.of("apiKey", "k", "apiSecret", "s"));
 

@@ -109,12 +109,14 @@ class StackDeployerTest {
     void secretsHoldWhatTheEnvironmentGives() {
         try (LocalAws aws = deployProject(Map.of("CLOUDCHECK_API_KEY", "key-1", "CLOUDCHECK_API_SECRET", "secret-1",
                 "CALLBACK_SIGNING_KEY", "signing-1", "CALLBACK_WEBHOOK_TOKEN", "token-1",
-                "CONNECTING_PARTY_CONTROL_KEY", "control-1", "CONNECTING_PARTY_ENDPOINT_ID", "endpoint-1"))) {
+                "CONNECTING_PARTY_CONTROL_KEY", "control-1", "CONNECTING_PARTY_ENDPOINT_ID", "endpoint-1",
+                "CONNECTING_PARTY_DEVICE_HASH_KEY", "device-1"))) {
 
             assertEquals("cloudcheck-serverless/cloudcheck-api", aws.secretName("CloudcheckSecretId"));
             assertEquals("{\"apiKey\":\"key-1\",\"apiSecret\":\"secret-1\"}", secretString(aws, "CloudcheckSecretId"));
             assertEquals("{\"signingKey\":\"signing-1\",\"webhookToken\":\"token-1\"}", secretString(aws, "CallbackSecretId"));
-            assertEquals("{\"controlKey\":\"control-1\",\"endpointId\":\"endpoint-1\"}", secretString(aws, "ConnectingPartySecretId"));
+            assertEquals("{\"controlKey\":\"control-1\",\"endpointId\":\"endpoint-1\",\"deviceHashKey\":\"device-1\"}",
+                    secretString(aws, "ConnectingPartySecretId"));
         }
     }
 
@@ -127,8 +129,10 @@ class StackDeployerTest {
             assertEquals(32, Base64.getUrlDecoder().decode(callback.get("signingKey")).length);
             assertEquals(24, Base64.getUrlDecoder().decode(callback.get("webhookToken")).length);
             assertEquals(Json.write(callback), secretString(aws, "CallbackSecretId"));
-            assertEquals(Map.of("controlKey", "4B3A1C2D-5E6F-7A8B-9C0D-1E2F3A4B5C6D", "endpointId", "LOCAL-ENDPOINT-1"),
-                    aws.secretFields("ConnectingPartySecretId"));
+            Map<String, String> connectingParty = aws.secretFields("ConnectingPartySecretId");
+            assertEquals("4B3A1C2D-5E6F-7A8B-9C0D-1E2F3A4B5C6D", connectingParty.get("controlKey"));
+            assertEquals("LOCAL-ENDPOINT-1", connectingParty.get("endpointId"));
+            assertEquals(32, Base64.getUrlDecoder().decode(connectingParty.get("deviceHashKey")).length);
         }
     }
 

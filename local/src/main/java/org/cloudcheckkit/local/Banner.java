@@ -20,7 +20,11 @@ final class Banner {
         StringBuilder text = new StringBuilder();
         text.append("\nLocal stack is up: ").append(stack.functions().all().size()).append(" functions and ")
                 .append(stack.routes().routes().size()).append(" routes from ").append(stack.settings().template()).append("\n\n");
-        line(text, "API", stack.apiUrl() + "   front-end routes take  Authorization: Bearer " + stack.apiToken());
+        line(text, "API", stack.apiUrl() + "   front-end routes take  Authorization: Bearer <token>");
+        for (LocalPrincipals.LocalPrincipal principal : stack.principals().all()) {
+            line(text, "Token", principal.token() + "   sub " + principal.subject()
+                    + (principal.scopes().isEmpty() ? "" : ", scopes " + String.join(" ", principal.scopes())));
+        }
         line(text, "Cloudcheck", stack.sandbox().map(sandbox -> sandbox.baseUrl() + "   the sandbox: control API at "
                 + sandbox.baseUrl() + "/_sandbox/, API key " + cloudcheckKey(stack))
                 .orElse(stack.cloudcheckUrl() + "   (CLOUDCHECK_BASE_URL)"));

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -37,7 +38,8 @@ final class HttpApiEvent {
     private HttpApiEvent() {
     }
 
-    static ObjectNode build(Request request, RouteTable.Match match, Origin origin) {
+    static ObjectNode build(Request request, RouteTable.Match match, Origin origin,
+                            Optional<LocalPrincipals.LocalPrincipal> principal) {
         Map<String, String> headers = headers(request);
         String cookieHeader = headers.remove("cookie");
         ObjectNode event = Json.object()
@@ -64,7 +66,7 @@ final class HttpApiEvent {
             ObjectNode pathNode = event.putObject("pathParameters");
             match.pathParameters().forEach(pathNode::put);
         }
-        event.set("requestContext", requestContext(request, match, origin, headers));
+        event.set("requestContext", requestContext(request, match, origin, headers, principal));
         boolean hasBody = request.body() != null && request.body().length > 0;
         boolean base64 = hasBody && !isText(headers.get("content-type"));
         if (hasBody) {
@@ -100,11 +102,20 @@ final class HttpApiEvent {
                 continue;
             }
             String[] nameValue = pair.split("=", 2);
-            String name = URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8);
-            String value = nameValue.length == 2 ? URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8) : "";
+            String name = decoded(nameValue[0]);
+            String value = nameValue.length == 2 ? decoded(nameValue[1]) : "";
             parameters.merge(name, value, (first, next) -> first + "," + next);
         }
         return parameters;
+    }
+
+    /** A percent-escape that does not decode is passed on as it came, as API Gateway does, for the function to judge. */
+    private static String decoded(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return text;
+        }
     }
 
     /** Lower-case names, repeats comma-joined, and the forwarding headers API Gateway adds. */
@@ -118,7 +129,8 @@ final class HttpApiEvent {
         return headers;
     }
 
-    private static ObjectNode requestContext(Request request, RouteTable.Match match, Origin origin, Map<String, String> headers) {
+    private static ObjectNode requestContext(Request request, RouteTable.Match match, Origin origin, Map<String, String> headers,
+                                             Optional<LocalPrincipals.LocalPrincipal> principal) {
         String host = headers.getOrDefault("host", "127.0.0.1:" + request.localPort());
         ObjectNode context = Json.object()
                 .put("accountId", origin.accountId())
@@ -136,12 +148,19 @@ final class HttpApiEvent {
                 .put("stage", "$default")
                 .put("time", REQUEST_TIME.format(origin.time()))
                 .put("timeEpoch", origin.time().toEpochMilli());
-        match.route().authorizer().ifPresent(authorizer -> {
+        match.route().authorizer().ifPresent(authorizer -> principal.ifPresent(caller -> {
             ObjectNode jwt = context.putObject("authorizer").putObject("jwt");
             ObjectNode claims = jwt.putObject("claims");
             authorizer.claims().forEach(claims::put);
-            jwt.putNull("scopes");
-        });
+            claims.put("sub", caller.subject());
+            if (caller.scopes().isEmpty()) {
+                jwt.putNull("scopes");
+            } else {
+                claims.put("scope", String.join(" ", caller.scopes()));
+                ArrayNode scopes = jwt.putArray("scopes");
+                caller.scopes().forEach(scopes::add);
+            }
+        }));
         return context;
     }
 }

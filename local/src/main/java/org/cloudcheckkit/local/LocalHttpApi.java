@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -42,14 +41,17 @@ final class LocalHttpApi implements HttpHandler {
 
     private final RouteTable routes;
     private final LocalFunctions functions;
-    private final byte[] bearer;
+    private final LocalPrincipals principals;
+    private final String adminScope;
     private final String accountId;
     private final Clock clock;
 
-    LocalHttpApi(RouteTable routes, LocalFunctions functions, String apiToken, String accountId, Clock clock) {
+    LocalHttpApi(RouteTable routes, LocalFunctions functions, LocalPrincipals principals, String adminScope,
+                 String accountId, Clock clock) {
         this.routes = routes;
         this.functions = functions;
-        this.bearer = ("Bearer " + apiToken).getBytes(StandardCharsets.UTF_8);
+        this.principals = principals;
+        this.adminScope = adminScope;
         this.accountId = accountId;
         this.clock = clock;
     }
@@ -88,7 +90,9 @@ final class LocalHttpApi implements HttpHandler {
 
     private HttpApiResponse route(HttpExchange exchange, RouteTable.Match match, byte[] body) {
         HttpRoute route = match.route();
-        if (route.authorizer().isPresent() && !authorized(exchange.getRequestHeaders())) {
+        Optional<LocalPrincipals.LocalPrincipal> principal = principals.authenticate(
+                exchange.getRequestHeaders().getFirst("Authorization"));
+        if (route.authorizer().isPresent() && principal.isEmpty()) {
             return HttpApiResponse.json(401, UNAUTHORIZED);
         }
         String requestId = UUID.randomUUID().toString();
@@ -97,7 +101,8 @@ final class LocalHttpApi implements HttpHandler {
                 body, exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getLocalAddress().getPort(),
                 exchange.getProtocol());
         String event = Json.write(HttpApiEvent.build(request, match,
-                new HttpApiEvent.Origin(accountId, "local", requestId, clock.instant())));
+                new HttpApiEvent.Origin(accountId, "local", requestId, clock.instant()),
+                route.authorizer().isPresent() ? principal : Optional.empty()));
         try {
             return HttpApiResponse.fromResult(functions.get(route.functionId()).invoke(event, requestId));
         } catch (FunctionError e) {
@@ -111,7 +116,8 @@ final class LocalHttpApi implements HttpHandler {
 
     /**
      * The invoke route answers as Lambda's Invoke API: the function's result, or its error with
-     * {@code X-Amz-Function-Error: Unhandled}. It needs the bearer token: it can run any function with any payload.
+     * {@code X-Amz-Function-Error: Unhandled}. It needs an administrator's token: it can run any function with any
+     * payload.
      */
     private HttpApiResponse admin(String method, String path, Headers headers, byte[] body) {
         Matcher invoke = INVOKE.matcher(path);
@@ -119,7 +125,7 @@ final class LocalHttpApi implements HttpHandler {
             return HttpApiResponse.json(404, "{\"message\":\"Not Found. The local admin API has POST "
                     + "/_local/functions/{FunctionLogicalId}/invoke\"}");
         }
-        if (!authorized(headers)) {
+        if (principals.authenticate(headers.getFirst("Authorization")).filter(found -> found.hasScope(adminScope)).isEmpty()) {
             return HttpApiResponse.json(401, UNAUTHORIZED);
         }
         Optional<LocalFunction> function = functions.find(invoke.group(1));
@@ -135,16 +141,6 @@ final class LocalHttpApi implements HttpHandler {
             return new HttpApiResponse(200, Map.of("content-type", "application/json", "x-amz-function-error", "Unhandled"),
                     List.of(), e.payload().getBytes(StandardCharsets.UTF_8));
         }
-    }
-
-    /** Constant time: how much of a wrong token is right must not show in how long the answer takes. */
-    private boolean authorized(Headers headers) {
-        String value = headers.getFirst("Authorization");
-        if (value == null || value.length() < 7 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        byte[] presented = ("Bearer " + value.substring(7).strip()).getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(bearer, presented);
     }
 
     /** The whole body; empty when it is larger than API Gateway accepts. */

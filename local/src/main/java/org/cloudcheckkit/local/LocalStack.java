@@ -60,6 +60,8 @@ public final class LocalStack implements AutoCloseable {
     static final String CALLBACK_SECRET_PARAMETER = "CallbackSecretId";
     /** The secret whose apiKey the functions sign with; printed at start (the key only) so you know which is in use. */
     static final String CLOUDCHECK_SECRET_PARAMETER = "CloudcheckSecretId";
+    /** The JWT scope of administrators; the local administrator's token carries it. */
+    static final String ADMIN_SCOPE_PARAMETER = "AdminScope";
 
     static {
         if (System.getProperty(NO_DELAY_PROPERTY) == null) {
@@ -77,6 +79,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalFunctions functions;
     private final StreamConsumers streams;
     private final Scheduler scheduler;
+    private final LocalPrincipals principals;
     private final Deque<AutoCloseable> started;
 
     private LocalStack(Startup built) {
@@ -90,6 +93,7 @@ public final class LocalStack implements AutoCloseable {
         this.functions = built.functions;
         this.streams = built.streams;
         this.scheduler = built.scheduler;
+        this.principals = built.principals;
         this.started = built.started;
     }
 
@@ -112,8 +116,13 @@ public final class LocalStack implements AutoCloseable {
         return apiUrl;
     }
 
+    /** The administrator's bearer token (LOCAL_API_TOKEN). */
     public String apiToken() {
         return settings.apiToken();
+    }
+
+    LocalPrincipals principals() {
+        return principals;
     }
 
     /** The Cloudcheck the functions call: the sandbox started here, or CLOUDCHECK_BASE_URL. */
@@ -189,6 +198,7 @@ public final class LocalStack implements AutoCloseable {
         private LocalFunctions functions;
         private StreamConsumers streams;
         private Scheduler scheduler;
+        private LocalPrincipals principals;
 
         Startup(LocalStackSettings settings, Clock clock) {
             this.settings = settings;
@@ -219,7 +229,10 @@ public final class LocalStack implements AutoCloseable {
             }
             functions = LocalFunctions.load(aws, functionOverrides(), LocalStack.class.getClassLoader(), clock);
 
-            server.createContext("/", new LocalHttpApi(routes, functions, settings.apiToken(), accountId(aws), clock));
+            String adminScope = String.valueOf(aws.resolve(Map.of("Ref", ADMIN_SCOPE_PARAMETER)).orElseThrow());
+            principals = LocalPrincipals.of(settings.apiToken(), settings.environment().getOrDefault("LOCAL_API_TOKENS", ""),
+                    adminScope);
+            server.createContext("/", new LocalHttpApi(routes, functions, principals, adminScope, accountId(aws), clock));
             server.setExecutor(apiThreads);
             server.start();
 
@@ -285,12 +298,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The claims a token accepted by this authorizer would carry: its issuer and audience. The subject is a fixed
-     * local user.
+     * The claims every token accepted by this authorizer carries: its issuer and audience. The subject and scopes
+     * are the local principal's whose token came with the request.
      */
     static Map<String, String> claims(LocalAws aws, HttpApiResource.Authorizer authorizer) {
         Map<String, String> claims = new LinkedHashMap<>();
-        claims.put("sub", "local-user");
         Object configuration = authorizer.properties().get("JwtConfiguration");
         if (configuration != null && aws.resolve(configuration).orElse(null) instanceof Map<?, ?> jwt) {
             if (jwt.get("issuer") != null) {

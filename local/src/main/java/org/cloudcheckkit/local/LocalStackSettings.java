@@ -32,14 +32,16 @@ public record LocalStackSettings(int apiPort, int sandboxPort, int awsPort, Stri
     public static final Duration DEFAULT_SCHEDULE_INTERVAL = Duration.ofSeconds(2);
 
     /**
-     * Deployed, these wait minutes; locally a result should be retried, reconciled and zipped while you watch.
-     * The user's environment wins over each.
+     * Deployed, these wait minutes; locally a result should be retried, reconciled and zipped while you watch, and a
+     * front end may run on localhost. The user's environment wins over each.
      */
     static final Map<String, String> LOCAL_TIMINGS = orderedMap(
             "RECONCILE_INTERVAL_SECONDS", "2",
             "ARCHIVE_RETRY_BASE_SECONDS", "1",
             "ZIP_POLL_SECONDS", "1",
-            "ARCHIVE_LEASE_SECONDS", "30");
+            "ARCHIVE_LEASE_SECONDS", "30",
+            // A front end tried locally runs on localhost: Cloudcheck may send its customers back there.
+            "ALLOW_LOCALHOST_REDIRECTS", "true");
 
     /** Variables passed from the user's environment to every function when set. */
     private static final List<String> PASSED_TO_FUNCTIONS = List.of("CALLBACK_BASE_URL");

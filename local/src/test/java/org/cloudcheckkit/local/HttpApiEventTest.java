@@ -20,13 +20,16 @@ class HttpApiEventTest {
 
     private static final Instant TIME = Instant.parse("2026-11-22T09:00:00Z");
     private static final HttpApiEvent.Origin ORIGIN = new HttpApiEvent.Origin("123456789012", "local", "request-1", TIME);
+    private static final LocalPrincipals.LocalPrincipal USER_A = new LocalPrincipals.LocalPrincipal("t", "user-a",
+            List.of("cloudcheck/read", "cloudcheck/admin"));
 
     private static APIGatewayV2HTTPEvent event(HttpRoute route, String method, String path, String query,
                                                Map<String, List<String>> headers, String body) {
         RouteTable.Match match = new RouteTable(List.of(route)).match(method, path).orElseThrow();
         HttpApiEvent.Request request = new HttpApiEvent.Request(method, path, query, headers,
                 body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), "10.0.0.9", 3000, "HTTP/1.1");
-        String json = Json.write(HttpApiEvent.build(request, match, ORIGIN));
+        Optional<LocalPrincipals.LocalPrincipal> caller = route.authorizer().map(authorizer -> USER_A);
+        String json = Json.write(HttpApiEvent.build(request, match, ORIGIN, caller));
         // Read back as Lambda's Java runtime reads it for the handler.
         return LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, HttpApiEventTest.class.getClassLoader()).fromJson(json);
     }
@@ -40,7 +43,7 @@ class HttpApiEventTest {
     }
 
     private static final HttpRoute SEND = HttpRoute.parse("POST /go/requests/{goApiReference}/send", "SendFunction",
-            Optional.of(new HttpRoute.RouteAuthorizer("FrontEndJwt", Map.of("sub", "local-user", "iss", "https://issuer.invalid/"))));
+            Optional.of(new HttpRoute.RouteAuthorizer("FrontEndJwt", Map.of("iss", "https://issuer.invalid/"))));
     private static final HttpRoute CALLBACK = HttpRoute.parse("POST /callbacks/go", "WebhookReceiptFunction", Optional.empty());
 
     @Test
@@ -66,6 +69,9 @@ class HttpApiEventTest {
         assertEquals("10.0.0.9", context.getHttp().getSourceIp());
         assertEquals("test/1", context.getHttp().getUserAgent());
         assertEquals("https://issuer.invalid/", context.getAuthorizer().getJwt().getClaims().get("iss"));
+        assertEquals("user-a", context.getAuthorizer().getJwt().getClaims().get("sub"), "the caller's principal");
+        assertEquals("cloudcheck/read cloudcheck/admin", context.getAuthorizer().getJwt().getClaims().get("scope"));
+        assertEquals(List.of("cloudcheck/read", "cloudcheck/admin"), context.getAuthorizer().getJwt().getScopes());
     }
 
     @Test

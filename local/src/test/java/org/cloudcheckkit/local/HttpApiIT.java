@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.cloudcheckkit.callbacks.CallbackKeys;
 import org.cloudcheckkit.callbacks.CallbackKind;
 import org.cloudcheckkit.callbacks.CallbackTokens;
+import org.cloudcheckkit.config.Components;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -54,9 +55,12 @@ class HttpApiIT {
     @Test
     void aFormEncodedCallbackArrivesBase64EncodedAndTheHandlerReadsItsFields(LocalStack stack) {
         FrontEnd cloudcheck = new FrontEnd(stack);
-        String callbackId = UUID.randomUUID().toString();
+        JsonNode created = json(cloudcheck.post("/go/requests", FrontEnd.sampleBody("go-create.json"), UUID.randomUUID().toString()), 201);
+        String goApiReference = created.get("goApiReference").asText();
+        String callbackId = callbackId(stack, goApiReference);
         String fields = "cid=" + callbackId + "&t=" + tokens(stack).tokenFor(CallbackKind.GO, callbackId)
-                + "&goApiReference=ref-" + callbackId + "&recipientToken=tok1&status=Sent";
+                + "&goApiReference=" + goApiReference + "&recipientToken="
+                + created.get("recipients").get(0).get("recipientToken").asText() + "&status=Sent";
 
         HttpResponse<String> posted = cloudcheck.send(cloudcheck.request("/callbacks/go")
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(fields)).build());
@@ -97,7 +101,12 @@ class HttpApiIT {
         assertTrue(Json.parse(failing.body()).has("errorMessage"), failing.body());
     }
 
-    private static CallbackTokens tokens(LocalStack stack) {
+    static String callbackId(LocalStack stack, String goApiReference) {
+        return Components.fromEnvironment(stack.aws().functionEnvironment("WebhookReceiptFunction", Map.of()))
+                .goRequestTable().find(goApiReference).orElseThrow().callbackId();
+    }
+
+    static CallbackTokens tokens(LocalStack stack) {
         Map<String, String> secret = stack.aws().secretFields(LocalStack.CALLBACK_SECRET_PARAMETER);
         return new CallbackTokens(() -> new CallbackKeys(secret.get("signingKey"), secret.get("webhookToken")), new SecureRandom());
     }

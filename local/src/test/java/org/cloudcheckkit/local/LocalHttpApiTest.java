@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class LocalHttpApiTest {
 
     private static final String TOKEN = "test-token";
-    private static final HttpRoute.RouteAuthorizer JWT = new HttpRoute.RouteAuthorizer("Jwt", Map.of("sub", "local-user"));
+    private static final HttpRoute.RouteAuthorizer JWT = new HttpRoute.RouteAuthorizer("Jwt", Map.of("iss", "local"));
     private static HttpServer server;
     private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -41,7 +41,9 @@ class LocalHttpApiTest {
                 function("Echo", TestHandlers.EchoEvent.class), function("Failing", TestHandlers.Failing.class),
                 function("Malformed", TestHandlers.Malformed.class)));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        server.createContext("/", new LocalHttpApi(routes, functions, TOKEN, "123456789012", Clock.systemUTC()));
+        server.createContext("/", new LocalHttpApi(routes, functions,
+                LocalPrincipals.of(TOKEN, "partner-token=partner-1:cloudcheck/read", "cloudcheck/admin"), "cloudcheck/admin",
+                "123456789012", Clock.systemUTC()));
         server.start();
     }
 
@@ -78,7 +80,33 @@ class LocalHttpApiTest {
         assertEquals("1,2", event.path("queryStringParameters").path("x").asText());
         assertEquals("yes", event.path("headers").path("x-custom").asText());
         assertEquals("{\"k\":1}", event.path("body").asText());
-        assertEquals("local-user", event.path("requestContext").path("authorizer").path("jwt").path("claims").path("sub").asText());
+        assertEquals("local-dev", event.path("requestContext").path("authorizer").path("jwt").path("claims").path("sub").asText());
+    }
+
+    @Test
+    void eachLocalTokenStandsForItsOwnPrincipal() throws Exception {
+        for (Map.Entry<String, String> token : Map.of(LocalPrincipals.USER_A_TOKEN, "user-a", LocalPrincipals.USER_B_TOKEN,
+                "user-b", "partner-token", "partner-1").entrySet()) {
+            HttpResponse<String> response = send(request("/things/1").header("Authorization", "Bearer " + token.getKey())
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+            JsonNode jwt = Json.parse(response.body()).path("requestContext").path("authorizer").path("jwt");
+            assertEquals(token.getValue(), jwt.path("claims").path("sub").asText());
+        }
+        HttpResponse<String> partner = send(request("/things/1").header("Authorization", "Bearer partner-token")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals("cloudcheck/read", Json.parse(partner.body()).path("requestContext").path("authorizer").path("jwt")
+                .path("scopes").get(0).asText(), "LOCAL_API_TOKENS gives scopes too");
+    }
+
+    @Test
+    void onlyAnAdministratorsTokenMayInvokeFunctionsThroughTheAdminRoute() throws Exception {
+        HttpResponse<String> user = send(request("/_local/functions/Echo/invoke").header("Authorization",
+                "Bearer " + LocalPrincipals.USER_A_TOKEN).POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        HttpResponse<String> admin = send(request("/_local/functions/Echo/invoke").header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+
+        assertEquals(401, user.statusCode());
+        assertEquals(200, admin.statusCode(), admin.body());
     }
 
     @Test

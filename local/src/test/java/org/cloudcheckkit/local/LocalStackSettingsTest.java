@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LocalStackSettingsTest {
 
     @Test
-    void defaultsAreTheDocumentedPortsTokenAndShortTimings() {
+    void defaultsAreTheDocumentedPortsTokenShortTimingsAndLocalhostRedirects() {
         LocalStackSettings settings = LocalStackSettings.fromEnvironment(Map.of());
 
         assertEquals(3000, settings.apiPort());
@@ -21,7 +21,7 @@ class LocalStackSettingsTest {
         assertEquals("local-dev-token", settings.apiToken());
         assertEquals(Duration.ofSeconds(2), settings.scheduleInterval());
         assertEquals(Map.of("RECONCILE_INTERVAL_SECONDS", "2", "ARCHIVE_RETRY_BASE_SECONDS", "1", "ZIP_POLL_SECONDS", "1",
-                "ARCHIVE_LEASE_SECONDS", "30"),
+                "ARCHIVE_LEASE_SECONDS", "30", "ALLOW_LOCALHOST_REDIRECTS", "true"),
                 settings.functionOverrides());
         assertEquals(Optional.empty(), settings.awsEndpoint());
         assertEquals(Optional.empty(), settings.cloudcheckBaseUrl());

@@ -3,8 +3,8 @@ package org.cloudcheckkit.akahu;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.cloudcheckkit.api.Access;
 import org.cloudcheckkit.api.Caller;
-import org.cloudcheckkit.api.NotFoundException;
 import org.cloudcheckkit.callbacks.CallbackKind;
 import org.cloudcheckkit.callbacks.CallbackTokens;
 import org.cloudcheckkit.cloudcheck.CloudcheckClient;
@@ -28,15 +28,17 @@ import org.cloudcheckkit.table.Intents;
  */
 public final class AkahuService {
     private final CloudcheckClient cloudcheck;
+    private final Access access;
     private final AkahuSessions store;
     private final Intents intents;
     private final WriteAhead writeAhead;
     private final CallbackTokens callbacks;
     private final ObjectMapper json;
 
-    public AkahuService(CloudcheckClient cloudcheck, AkahuSessions store, Intents intents, WriteAhead writeAhead,
-                        CallbackTokens callbacks, ObjectMapper json) {
+    public AkahuService(CloudcheckClient cloudcheck, Access access, AkahuSessions store, Intents intents,
+                        WriteAhead writeAhead, CallbackTokens callbacks, ObjectMapper json) {
         this.cloudcheck = cloudcheck;
+        this.access = access;
         this.store = store;
         this.intents = intents;
         this.writeAhead = writeAhead;
@@ -51,7 +53,7 @@ public final class AkahuService {
     public Initiated initiate(AkahuInitiateRequest request, Caller caller, String callbackBaseUrl, Deadline deadline) {
         String callbackId = callbacks.newCallbackId();
         String ours = callbacks.callbackUrl(callbackBaseUrl, CallbackKind.AKAHU, callbackId);
-        IntentItem intent = intents.open(IntentItem.Operation.AKAHU_INITIATE, callbackId, caller.principal(),
+        IntentItem intent = intents.open(IntentItem.Operation.AKAHU_INITIATE, callbackId, caller.owner(),
                 caller.idempotencyKey(), request.reference());
         // One URL for both: a GET is the notification, a POST with a JSON body the webhook.
         AkahuSession session = writeAhead.call(intent,
@@ -62,8 +64,8 @@ public final class AkahuService {
     }
 
     /** /akahu/result/ exactly as Cloudcheck sent it, plus {@code history} and {@code archive} from this service. */
-    public ObjectNode result(String token, Deadline deadline) {
-        AkahuSessionItem session = requireSession(token);
+    public ObjectNode result(String token, Caller caller, Deadline deadline) {
+        AkahuSessionItem session = requireSession(token, caller);
         AkahuResult result = cloudcheck.akahu().result(token, deadline);
         ObjectNode body;
         try {
@@ -76,13 +78,16 @@ public final class AkahuService {
         return body;
     }
 
-    public AkahuReviewed review(AkahuReview review, Deadline deadline) {
-        requireSession(review.akahuToken());
+    public AkahuReviewed review(AkahuReview review, Caller caller, Deadline deadline) {
+        requireSession(review.akahuToken(), caller);
         return cloudcheck.akahu().review(review, deadline);
     }
 
-    private AkahuSessionItem requireSession(String token) {
-        return store.findByToken(token).orElseThrow(() -> new NotFoundException("AKAHU_SESSION_NOT_FOUND",
-                "no Akahu session " + token + " was started through this service"));
+    /** The session, when the caller may act on it; else not found - and no Cloudcheck call is made. */
+    private AkahuSessionItem requireSession(String token, Caller caller) {
+        AkahuSessionItem session = store.findByToken(token).orElse(null);
+        access.require(caller.principal(), session == null ? null : session.owner(), "AKAHU_SESSION_NOT_FOUND",
+                "no Akahu session " + token + " was started through this service");
+        return session;
     }
 }

@@ -7,6 +7,7 @@ import org.cloudcheckkit.cloudcheck.akahu.AkahuReview;
 import org.cloudcheckkit.cloudcheck.go.Address;
 import org.cloudcheckkit.cloudcheck.go.Name;
 import org.cloudcheckkit.validation.JsonObjectCheck;
+import org.cloudcheckkit.validation.RedirectTargets;
 import org.cloudcheckkit.validation.Problems;
 
 /** Checks Akahu request bodies with Cloudcheck's rules (seed 002) before anything is sent. */
@@ -20,10 +21,15 @@ public final class AkahuValidation {
     private static final Set<String> DECISIONS = Set.of("APPROVED", "REJECTED");
 
     private final String defaultCallback;
+    private final RedirectTargets redirects;
 
-    /** {@code defaultCallback}: where customers return to when a request names no callback (may be empty). */
-    public AkahuValidation(String defaultCallback) {
+    /**
+     * @param defaultCallback where customers return to when a request names no callback (may be empty)
+     * @param redirects       where a request's own callback may send them
+     */
+    public AkahuValidation(String defaultCallback, RedirectTargets redirects) {
         this.defaultCallback = defaultCallback == null || defaultCallback.isBlank() ? null : defaultCallback;
+        this.redirects = redirects;
     }
 
     /** The body of POST /akahu/sessions: /akahu/initiate/'s data, but for the URLs this service sets. */
@@ -31,7 +37,7 @@ public final class AkahuValidation {
         Problems problems = new Problems();
         JsonObjectCheck root = JsonObjectCheck.root(problems, body);
         root.allowOnly(INITIATE_FIELDS);
-        String callback = root.httpUrl("callback");
+        String callback = root.redirectUrl("callback", redirects);
         if (callback == null && defaultCallback == null && root.isPresent() && problems.isEmpty()) {
             root.problem("callback", "REQUIRED", "'callback' is required: the URL the customer returns to after Akahu");
         }

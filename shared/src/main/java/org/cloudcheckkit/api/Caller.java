@@ -1,10 +1,13 @@
 package org.cloudcheckkit.api;
 
 /**
- * Who is calling a front-end route: the principal (the JWT's {@code sub}; null where no authorizer runs) and the
- * Idempotency-Key the request carries, if any. Both are recorded with each billable call's intent.
+ * Who is calling a front-end route, and the Idempotency-Key its request carries, if any: recorded with each billable
+ * call's intent, and checked against the owner of whatever the route acts on.
  */
-public record Caller(String principal, String idempotencyKey) {
-    /** A call with no principal and no key (tests, tools). */
-    public static final Caller ANONYMOUS = new Caller(null, null);
+public record Caller(Principal principal, String idempotencyKey) {
+
+    /** The owner an item made for this caller records. */
+    public Owner owner() {
+        return principal == null ? null : principal.owner();
+    }
 }

@@ -22,6 +22,7 @@ import org.cloudcheckkit.crash.CrashPoint;
 import org.cloudcheckkit.crash.CrashPoints;
 import org.cloudcheckkit.metrics.Metrics;
 import org.cloudcheckkit.retry.RetryPolicy;
+import org.cloudcheckkit.secrets.Redact;
 import org.cloudcheckkit.table.AkahuSessionItem;
 import org.cloudcheckkit.table.AkahuSessions;
 import org.cloudcheckkit.table.DueWork;
@@ -118,7 +119,8 @@ public final class ResultProcessor {
             }
             Optional<RecipientStatus> status = result.recipientStatus();
             if (status.isEmpty()) {
-                log.warn("recipient {} has a status this service does not know: '{}'", subject.recipientToken(), result.status());
+                log.warn("recipient {} has a status this service does not know: '{}'", Redact.token(subject.recipientToken()),
+                        result.status());
                 results.clearRetry(subject);
                 return Outcome.WAITING;
             }
@@ -152,7 +154,7 @@ public final class ResultProcessor {
             AkahuResult result = cloudcheck.akahu().result(token, deadline);
             Optional<AkahuStatus> status = result.akahuStatus();
             if (status.isEmpty()) {
-                log.warn("Akahu session {} has a status this service does not know: '{}'", token, result.status());
+                log.warn("Akahu session {} has a status this service does not know: '{}'", Redact.token(token), result.status());
                 return Outcome.WAITING;
             }
             results.recordStatus(subject, status.get().wireName(), status.get().isFinal() ? 1 : 0, source, null);
@@ -221,7 +223,7 @@ public final class ResultProcessor {
         }
         crashPoints.reach(CrashPoint.ARCHIVE_WRITTEN);
         results.markArchived(subject, pdf.key(), pdf.sha256(), json.key(), json.sha256());
-        log.info("archived {} ({} status {}): pdf sha256 {}", keyPrefix, jsonSource, status, pdf.sha256());
+        log.info("archived {} ({} status {}): pdf sha256 {}", describe(subject), jsonSource, status, pdf.sha256());
         return Outcome.ARCHIVED;
     }
 
@@ -272,7 +274,7 @@ public final class ResultProcessor {
 
     static String describe(ItemKey.ResultKey subject) {
         if (subject instanceof ItemKey.Recipient recipient) {
-            return "Go recipient " + recipient.recipientToken() + " of " + recipient.goApiReference();
+            return "Go recipient " + Redact.token(recipient.recipientToken()) + " of " + recipient.goApiReference();
         }
         return "Akahu session " + ((ItemKey.AkahuSession) subject).callbackId();
     }

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cloudcheckkit.api.Access;
+import org.cloudcheckkit.api.Caller;
 import org.cloudcheckkit.api.NotFoundException;
 import org.cloudcheckkit.cloudcheck.CloudcheckApiException;
 import org.cloudcheckkit.cloudcheck.CloudcheckClient;
@@ -18,6 +20,7 @@ import org.cloudcheckkit.crash.CrashPoints;
 import org.cloudcheckkit.metrics.Metrics;
 import org.cloudcheckkit.retry.RetryPolicy;
 import org.cloudcheckkit.table.ArchivedZipItem;
+import org.cloudcheckkit.table.GoRequestItem;
 import org.cloudcheckkit.table.GoRequests;
 import org.cloudcheckkit.table.Results;
 import org.cloudcheckkit.table.ZipJobItem;
@@ -39,6 +42,7 @@ public final class ZipArchiver {
     private static final Duration POLL_LEASE = Duration.ofMinutes(14);
 
     private final CloudcheckClient cloudcheck;
+    private final Access access;
     private final ZipJobs jobs;
     private final ArchiveStore archive;
     private final GoRequests goRequests;
@@ -49,10 +53,11 @@ public final class ZipArchiver {
     private final CrashPoints crashPoints;
     private final Metrics metrics;
 
-    public ZipArchiver(CloudcheckClient cloudcheck, ZipJobs jobs, ArchiveStore archive, GoRequests goRequests, Clock clock,
+    public ZipArchiver(CloudcheckClient cloudcheck, Access access, ZipJobs jobs, ArchiveStore archive, GoRequests goRequests, Clock clock,
                        Duration pollInterval, RetryPolicy retries, Duration linkValidity, CrashPoints crashPoints,
                        Metrics metrics) {
         this.cloudcheck = cloudcheck;
+        this.access = access;
         this.jobs = jobs;
         this.archive = archive;
         this.goRequests = goRequests;
@@ -68,10 +73,9 @@ public final class ZipArchiver {
      * Starts a zip job, unless one is being generated already (then that one is returned). The job is recorded
      * first, so a start that dies before Cloudcheck answered is picked up by the next poll.
      */
-    public ZipJob start(String goApiReference, String principal, Deadline deadline) {
-        goRequests.find(goApiReference).orElseThrow(() -> new NotFoundException("GO_REQUEST_NOT_FOUND",
-                "no Go request " + goApiReference + " was made through this service"));
-        if (jobs.start(goApiReference, principal, clock.instant().plus(pollInterval))) {
+    public ZipJob start(String goApiReference, Caller caller, Deadline deadline) {
+        GoRequestItem request = requireRequest(goApiReference, caller);
+        if (jobs.start(goApiReference, request.owner(), clock.instant().plus(pollInterval))) {
             crashPoints.reach(CrashPoint.ZIP_JOB_RECORDED);
             try {
                 generate(goApiReference, false, deadline);
@@ -83,10 +87,15 @@ public final class ZipArchiver {
                 failed(goApiReference, e, retries.maxAttempts());
             }
         }
-        return status(goApiReference);
+        return current(goApiReference);
     }
 
-    public ZipJob status(String goApiReference) {
+    public ZipJob status(String goApiReference, Caller caller) {
+        requireRequest(goApiReference, caller);
+        return current(goApiReference);
+    }
+
+    private ZipJob current(String goApiReference) {
         ZipJobItem job = jobs.find(goApiReference).orElseThrow(() -> new NotFoundException("NO_ZIP_JOB",
                 "no results zip was requested for Go request " + goApiReference + "; POST to this path to start one"));
         return view(job, jobs.archived(goApiReference));
@@ -151,6 +160,14 @@ public final class ZipArchiver {
         } else {
             log.warn("results zip of Go request {}: attempt {} failed, retrying later: {}", goApiReference, failure.attempts(), error);
         }
+    }
+
+    /** The request, when the caller may act on it; else not found, as if it did not exist. */
+    private GoRequestItem requireRequest(String goApiReference, Caller caller) {
+        GoRequestItem request = goRequests.find(goApiReference).orElse(null);
+        access.require(caller.principal(), request == null ? null : request.owner(), "GO_REQUEST_NOT_FOUND",
+                "no Go request " + goApiReference + " was made through this service");
+        return request;
     }
 
     private static String describe(Exception cause) {

@@ -1,33 +1,63 @@
 package org.cloudcheckkit.callbacks;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.cloudcheckkit.secrets.SecretJson;
 
 /**
- * The callback secret {@code {"signingKey": ..., "webhookToken": ...}}: the key that makes per-request callback
- * tokens, and the token in the account webhook URL given to Cloudcheck. Prints neither.
+ * The callback secret {@code {"signingKey", "webhookToken"}} and, for rotation, {@code "keyId"} (of the signing key;
+ * "1" when absent) and {@code "previousKeys": {"<keyId>": "<key>"}}: the keys that make and check per-request
+ * callback tokens - new ones with the current key, URLs Cloudcheck already holds with the key they were made with - and
+ * the token in the account webhook URL given to Cloudcheck. Prints none of them.
  */
 public final class CallbackKeys {
-    private final byte[] signingKey;
+    static final String DEFAULT_KEY_ID = "1";
+
+    private final String keyId;
+    private final Map<String, byte[]> keys;
     private final String webhookToken;
 
     public CallbackKeys(String signingKey, String webhookToken) {
-        if (signingKey == null || signingKey.length() < 16) {
-            throw new IllegalArgumentException("the callback signingKey must be at least 16 characters");
-        }
+        this(DEFAULT_KEY_ID, signingKey, Map.of(), webhookToken);
+    }
+
+    public CallbackKeys(String keyId, String signingKey, Map<String, String> previousKeys, String webhookToken) {
         if (webhookToken == null || webhookToken.length() < 16) {
             throw new IllegalArgumentException("the webhookToken must be at least 16 characters");
         }
-        this.signingKey = signingKey.getBytes(StandardCharsets.UTF_8);
+        if (keyId == null || !keyId.matches("[A-Za-z0-9_-]{1,16}")) {
+            throw new IllegalArgumentException("the callback keyId must be 1 to 16 letters, digits, _ or -");
+        }
+        Map<String, byte[]> all = new LinkedHashMap<>();
+        previousKeys.forEach((id, key) -> all.put(id, checked(key)));
+        all.put(keyId, checked(signingKey));
+        this.keyId = keyId;
+        this.keys = Map.copyOf(all);
         this.webhookToken = webhookToken;
     }
 
     public static CallbackKeys parse(SecretJson json) {
-        return new CallbackKeys(json.requiredText("signingKey"), json.requiredText("webhookToken"));
+        return new CallbackKeys(json.optionalText("keyId").orElse(DEFAULT_KEY_ID), json.requiredText("signingKey"),
+                json.textFields("previousKeys"), json.requiredText("webhookToken"));
     }
 
-    byte[] signingKey() {
-        return signingKey.clone();
+    private static byte[] checked(String key) {
+        if (key == null || key.length() < 16) {
+            throw new IllegalArgumentException("a callback signing key must be at least 16 characters");
+        }
+        return key.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The id of the key new tokens are made with. */
+    String keyId() {
+        return keyId;
+    }
+
+    /** The key with this id: the current one or a previous one still honoured. */
+    Optional<byte[]> key(String id) {
+        return Optional.ofNullable(keys.get(id)).map(byte[]::clone);
     }
 
     String webhookToken() {

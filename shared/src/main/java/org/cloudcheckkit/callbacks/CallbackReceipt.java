@@ -16,6 +16,10 @@ import org.cloudcheckkit.crash.CrashPoints;
 import org.cloudcheckkit.table.AkahuSessionItem;
 import org.cloudcheckkit.table.AkahuSessions;
 import org.cloudcheckkit.table.Events;
+import org.cloudcheckkit.table.GoRequestItem;
+import org.cloudcheckkit.table.GoRequests;
+import org.cloudcheckkit.table.IntentItem;
+import org.cloudcheckkit.table.Intents;
 import org.cloudcheckkit.table.RecordedEvent;
 import org.cloudcheckkit.validation.ValidationException;
 import org.slf4j.Logger;
@@ -36,16 +40,20 @@ public final class CallbackReceipt {
 
     private final CallbackTokens tokens;
     private final Events events;
+    private final GoRequests goRequests;
     private final AkahuSessions sessions;
+    private final Intents intents;
     private final ObjectMapper json;
     private final Clock clock;
     private final CrashPoints crashPoints;
 
-    public CallbackReceipt(CallbackTokens tokens, Events events, AkahuSessions sessions, ObjectMapper json, Clock clock,
-                           CrashPoints crashPoints) {
+    public CallbackReceipt(CallbackTokens tokens, Events events, GoRequests goRequests, AkahuSessions sessions,
+                           Intents intents, ObjectMapper json, Clock clock, CrashPoints crashPoints) {
         this.tokens = tokens;
         this.events = events;
+        this.goRequests = goRequests;
         this.sessions = sessions;
+        this.intents = intents;
         this.json = json;
         this.clock = clock;
         this.crashPoints = crashPoints;
@@ -64,17 +72,67 @@ public final class CallbackReceipt {
         if (status == null || RecipientStatus.fromWire(status).isEmpty()) {
             throw ValidationException.of("query:status", "GO_STATUS", "status must be one of Cloudcheck's recipient statuses");
         }
+        requireGoBinding(callbackId, goApiReference, recipientToken);
+        crashPoints.reach(CrashPoint.CALLBACK_AUTHENTICATED);
         return record(new RecordedEvent.GoCallback(goApiReference, recipientToken, status, callbackId, clock.instant()));
+    }
+
+    /**
+     * A Go callback URL is good only for what it was issued for: the request made with its callback id, and a recipient
+     * on that request's roster - or, while an add-recipient's answer is unknown, one Cloudcheck will be asked about.
+     * A request not recorded yet is accepted only while the intent that carried this callback id is open (its answer
+     * was lost; the callback adopts it). Anything else is refused before it is written or costs a Cloudcheck call.
+     */
+    private void requireGoBinding(String callbackId, String goApiReference, String recipientToken) {
+        GoRequestItem request = goRequests.find(goApiReference).orElse(null);
+        if (request == null) {
+            boolean adoptable = intents.findByCallbackId(callbackId).filter(IntentItem::isOpen)
+                    .filter(intent -> intent.operation() == IntentItem.Operation.GO_CREATE
+                            || intent.operation() == IntentItem.Operation.GO_QUICKSEND).isPresent();
+            if (!adoptable) {
+                throw rejected(403, CallbackKind.GO.path(), "the callback URL was not issued for this request");
+            }
+            return;
+        }
+        if (!request.callbackId().equals(callbackId)) {
+            throw rejected(403, CallbackKind.GO.path(), "the callback URL of another request");
+        }
+        if (!request.roster().containsKey(recipientToken) && intents.openForRequest(goApiReference).isEmpty()) {
+            throw rejected(403, CallbackKind.GO.path(), "a recipient that is not on the request");
+        }
     }
 
     /** /callbacks/akahu: a notification (no JSON body) or a webhook ({@code {"requestType","eventType","reference"}}). */
     public Receipt akahu(Map<String, String> parameters, String body) {
         String callbackId = authenticate(CallbackKind.AKAHU, parameters);
-        if (body == null || body.isBlank()) {
+        boolean notification = body == null || body.isBlank();
+        List<String> references = notification ? List.of() : payload(body).references();
+        requireAkahuBinding(callbackId, references);
+        crashPoints.reach(CrashPoint.CALLBACK_AUTHENTICATED);
+        if (notification) {
             return record(new RecordedEvent.AkahuNotification(callbackId, clock.instant()));
         }
-        WebhookPayload payload = payload(body);
-        return record(new RecordedEvent.AkahuWebhook(callbackId, payload.eventType(), payload.references(), clock.instant()));
+        return record(new RecordedEvent.AkahuWebhook(callbackId, payload(body).eventType(), references, clock.instant()));
+    }
+
+    /**
+     * An Akahu callback URL is good only for its own session, and a webhook through it only names that session's
+     * token. A session not recorded yet is accepted only while its initiate's intent is open (the webhook, naming its
+     * one token, adopts it).
+     */
+    private void requireAkahuBinding(String callbackId, List<String> references) {
+        AkahuSessionItem session = sessions.findByCallbackId(callbackId).orElse(null);
+        if (session != null) {
+            if (!references.stream().allMatch(session.akahuToken()::equals)) {
+                throw rejected(403, CallbackKind.AKAHU.path(), "a webhook naming another session");
+            }
+            return;
+        }
+        boolean adoptable = intents.findByCallbackId(callbackId).filter(IntentItem::isOpen)
+                .filter(intent -> intent.operation() == IntentItem.Operation.AKAHU_INITIATE).isPresent();
+        if (!adoptable || references.size() > 1) {
+            throw rejected(403, CallbackKind.AKAHU.path(), "the callback URL was not issued for a session");
+        }
     }
 
     /**
@@ -112,7 +170,6 @@ public final class CallbackReceipt {
         if (!tokens.verify(kind, callbackId, token)) {
             throw rejected(403, kind.path(), "wrong callback token");
         }
-        crashPoints.reach(CrashPoint.CALLBACK_AUTHENTICATED);
         return callbackId;
     }
 

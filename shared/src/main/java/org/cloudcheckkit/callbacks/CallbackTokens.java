@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,24 +35,41 @@ public final class CallbackTokens {
         return BASE64URL.encodeToString(bytes);
     }
 
+    /** {keyId}.{HMAC-SHA256 of kind and id under that key}: the key id lets the signing key rotate. */
     public String tokenFor(CallbackKind kind, String callbackId) {
+        CallbackKeys current = keys.get();
+        return current.keyId() + "." + mac(current.key(current.keyId()).orElseThrow(), kind, callbackId);
+    }
+
+    /**
+     * Constant-time: how much of a forged token is right must not show in how long the answer takes. A token is
+     * checked with the key its id names - the current one, or a previous one still listed - and a token without an id
+     * (made before ids) with key "1", which is what the key in use then is called.
+     */
+    public boolean verify(CallbackKind kind, String callbackId, String token) {
+        if (callbackId == null || token == null || callbackId.isEmpty() || callbackId.length() > 64 || token.length() > 128) {
+            return false;
+        }
+        CallbackKeys current = keys.get();
+        int dot = token.indexOf('.');
+        String keyId = dot < 0 ? CallbackKeys.DEFAULT_KEY_ID : token.substring(0, dot);
+        Optional<byte[]> key = current.key(keyId);
+        if (key.isEmpty()) {
+            return false;
+        }
+        return MessageDigest.isEqual(mac(key.get(), kind, callbackId).getBytes(StandardCharsets.US_ASCII),
+                token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String mac(byte[] key, CallbackKind kind, String callbackId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(keys.get().signingKey(), "HmacSHA256"));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             byte[] digest = mac.doFinal((kind.name().toLowerCase(Locale.ROOT) + ":" + callbackId).getBytes(StandardCharsets.UTF_8));
             return BASE64URL.encodeToString(digest);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
-    }
-
-    /** Constant-time: how much of a forged token is right must not show in how long the answer takes. */
-    public boolean verify(CallbackKind kind, String callbackId, String token) {
-        if (callbackId == null || token == null || callbackId.isEmpty() || callbackId.length() > 64) {
-            return false;
-        }
-        return MessageDigest.isEqual(tokenFor(kind, callbackId).getBytes(StandardCharsets.US_ASCII),
-                token.getBytes(StandardCharsets.US_ASCII));
     }
 
     public boolean verifyWebhookToken(String token) {

@@ -3,29 +3,29 @@ package org.cloudcheckkit.cardverification;
 import org.cloudcheckkit.secrets.SecretJson;
 
 /**
- * The Connecting Party secret, {@code {"controlKey": "...", "endpointId": "..."}}: the key that signs sessions and
- * the payment gateway's endpoint id that every session names. The endpoint id is not secret (it is sent to the app);
- * the key is, so it is kept as a {@link ControlKey}, which never prints.
+ * The Connecting Party secret, {@code {"controlKey": "...", "endpointId": "...", "deviceHashKey": "..."}}: the key
+ * that signs sessions, the payment gateway's endpoint id that every session names, and our own key for the keyed
+ * hashes that stand in for serial numbers. The endpoint id is not secret (it is sent to the app); the keys are, so
+ * they are kept as a {@link ControlKey} and a {@link DeviceHashKey}, which never print.
  */
-public record ConnectingPartySecret(ControlKey controlKey, String endpointId) {
+public record ConnectingPartySecret(ControlKey controlKey, String endpointId, DeviceHashKey deviceHashKey) {
 
     /**
-     * @throws IllegalStateException when the controlKey is malformed: a configuration fault, reported without the
-     *                               key's value
+     * @throws IllegalStateException when a key is malformed: a configuration fault, reported without the key's
+     *                               value
      */
     public static ConnectingPartySecret parse(SecretJson json) {
         String endpointId = json.requiredText("endpointId");
-        ControlKey key;
         try {
-            key = ControlKey.parse(json.requiredText("controlKey"));
+            ControlKey controlKey = ControlKey.parse(json.requiredText("controlKey"));
+            return new ConnectingPartySecret(controlKey, endpointId, DeviceHashKey.parse(json.requiredText("deviceHashKey")));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the Connecting Party secret is unusable: " + e.getMessage());
         }
-        return new ConnectingPartySecret(key, endpointId);
     }
 
     @Override
     public String toString() {
-        return "ConnectingPartySecret[endpointId=" + endpointId + ", controlKey=redacted]";
+        return "ConnectingPartySecret[endpointId=" + endpointId + ", controlKey=redacted, deviceHashKey=redacted]";
     }
 }

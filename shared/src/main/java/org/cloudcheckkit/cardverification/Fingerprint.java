@@ -6,13 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256 of a value that must not be stored or logged as it is: the access token (a credential) is kept only as
- * its fingerprint, and device data appears in logs only as a short one.
+ * SHA-256 of the access token, which is a credential and must not be stored as it is. A plain hash suffices for it:
+ * a token is a credential of at least 32 characters, not one of a short list of candidates that could be hashed
+ * until one matches. Serial numbers are, and have a {@link DeviceHashKey} instead.
  */
 public final class Fingerprint {
-    /** 48 bits: enough to tell requests apart in a log, too few to serve as a lookup key for the value. */
-    private static final int SHORT_HEX_DIGITS = 12;
-
     private Fingerprint() {
     }
 
@@ -23,10 +21,5 @@ public final class Fingerprint {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is unavailable in this JVM", e);
         }
-    }
-
-    /** For log lines only. */
-    public static String shortOf(String value) {
-        return of(value).substring(0, SHORT_HEX_DIGITS);
     }
 }

@@ -50,15 +50,18 @@ public final class InitiateVerificationService {
         CachedSecret<ConnectingPartySecret> secret = new CachedSecret<>(secrets, settings.connectingPartySecretId(),
                 settings.secretCacheTime(), MIN_SECRET_REFRESH, clock, ConnectingPartySecret::parse);
         return new InitiateVerificationService(DevicePolicy.from(settings), secret,
-                new InvoiceStore(dynamoDb, settings.tableName(), clock, settings.deviceDataTime()),
+                new InvoiceStore(dynamoDb, settings.tableName(), clock, InvoiceStore.Retention.from(settings),
+                        InvoiceStore.SessionLimits.from(settings)),
                 new InvoiceIds(random), new SessionNonces(random), settings.tokenBinding());
     }
 
-    public InitiatedVerification initiate(VerificationRequest request) {
+    /** @param sourceIp the caller's address, for the per-address session limit; null when not known */
+    public InitiatedVerification initiate(VerificationRequest request, String sourceIp) {
         try {
             policy.check(request);
         } catch (RequestFilteredException refused) {
-            log.warn("card verification refused: {} device={}", refused.code(), Fingerprint.shortOf(request.serialNumber()));
+            // No device in this line: naming it takes the secret's key, and a deny-listed request calls nothing.
+            log.warn("card verification refused: {}", refused.code());
             throw refused;
         }
         ConnectingPartySecret party = connectingParty();
@@ -68,9 +71,10 @@ public final class InitiateVerificationService {
                 party.endpointId(), nonce, invoiceId, request.currency());
         InitiatedVerification issued = new InitiatedVerification(party.endpointId(), invoiceId, nonce, signature);
         try {
-            invoices.record(issued, request, tokenBinding);
+            invoices.record(issued, request, sourceIp, party.deviceHashKey(), tokenBinding);
         } catch (RequestFilteredException refused) {
-            log.warn("card verification refused: {} device={}", refused.code(), Fingerprint.shortOf(request.serialNumber()));
+            log.warn("card verification refused: {} device={}", refused.code(),
+                    party.deviceHashKey().shortOf(request.serialNumber()));
             throw refused;
         } catch (SdkException e) {
             throw ServerUnavailableException.isTransient(e) ? new ServerUnavailableException("DynamoDB", e) : e;

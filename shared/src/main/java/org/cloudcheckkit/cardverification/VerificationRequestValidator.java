@@ -37,6 +37,10 @@ public final class VerificationRequestValidator {
      * list of IP addresses and whitespace while keeping what is parsed and stored small.
      */
     public static final int MAX_BODY_BYTES = 16 * 1024;
+    /** The seed's lengths of the two values the session signature runs together (see {@link TokenReadings}). */
+    static final int SERIAL_NUMBER_MAX_LENGTH = 50;
+    static final int ACCESS_TOKEN_MIN_LENGTH = 32;
+    static final int ACCESS_TOKEN_MAX_LENGTH = 128;
     /** At most this many problems are listed; the body size already bounds them, this bounds the answer more. */
     static final int MAX_PROBLEMS = 20;
     private static final int MAX_NAME_IN_PATH = 64;
@@ -111,7 +115,7 @@ public final class VerificationRequestValidator {
         JsonNode device = check.object(consumer, "consumer.device", true);
         String serialNumber = check.text(device, "consumer.device.serialNumber", true);
         if (serialNumber != null) {
-            check.length(serialNumber, "consumer.device.serialNumber", 1, 50);
+            check.length(serialNumber, "consumer.device.serialNumber", 1, SERIAL_NUMBER_MAX_LENGTH);
         }
 
         JsonNode transaction = check.object(root, "transaction", true);
@@ -129,7 +133,7 @@ public final class VerificationRequestValidator {
         JsonNode session = check.object(root, "session", true);
         String accessToken = check.text(session, "session.accessToken", true);
         if (accessToken != null) {
-            check.length(accessToken, "session.accessToken", 32, 128);
+            check.length(accessToken, "session.accessToken", ACCESS_TOKEN_MIN_LENGTH, ACCESS_TOKEN_MAX_LENGTH);
         }
 
         String imei = check.text(device, "consumer.device.imei", false);

@@ -5,10 +5,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.cloudcheckkit.akahu.AkahuService;
 import org.cloudcheckkit.akahu.AkahuValidation;
+import org.cloudcheckkit.api.Access;
 import org.cloudcheckkit.archive.ArchiveStore;
 import org.cloudcheckkit.archive.Downloads;
 import org.cloudcheckkit.archive.EventProcessor;
@@ -43,6 +45,7 @@ import org.cloudcheckkit.secrets.CloudcheckCredentials;
 import org.cloudcheckkit.signing.NonceSource;
 import org.cloudcheckkit.signing.RequestSigner;
 import org.cloudcheckkit.table.AkahuSessions;
+import org.cloudcheckkit.table.AuditTrail;
 import org.cloudcheckkit.table.Events;
 import org.cloudcheckkit.table.GoRequests;
 import org.cloudcheckkit.table.IdempotencyRecords;
@@ -50,6 +53,7 @@ import org.cloudcheckkit.table.Intents;
 import org.cloudcheckkit.table.Results;
 import org.cloudcheckkit.table.WorkQueue;
 import org.cloudcheckkit.table.ZipJobs;
+import org.cloudcheckkit.validation.RedirectTargets;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -183,6 +187,10 @@ public final class Components {
                 intents()));
     }
 
+    public AuditTrail auditTrail() {
+        return new AuditTrail(dynamoDb(), settings.tableName(), clock, random);
+    }
+
     public Results results() {
         return new Results(dynamoDb(), settings.tableName(), clock);
     }
@@ -191,12 +199,23 @@ public final class Components {
         return new WorkQueue(dynamoDb(), settings.tableName(), clock);
     }
 
+    /** Who may act on what: owners, and principals with the admin scope. */
+    public Access access() {
+        return new Access(settings.adminScope());
+    }
+
     public GoValidation goValidation() {
-        return new GoValidation(clock, settings.enabledServices());
+        return new GoValidation(clock, settings.enabledServices(), redirectTargets());
     }
 
     public AkahuValidation akahuValidation() {
-        return new AkahuValidation(settings.defaultAkahuCallbackUrl());
+        return new AkahuValidation(settings.defaultAkahuCallbackUrl(), redirectTargets());
+    }
+
+    private RedirectTargets redirectTargets() {
+        return new RedirectTargets(settings.allowedRedirectHosts(),
+                Arrays.asList(settings.defaultCompleteUrl(), settings.defaultAkahuCallbackUrl()),
+                settings.localhostRedirectsAllowed());
     }
 
     public Idempotency idempotency() {
@@ -209,12 +228,12 @@ public final class Components {
     }
 
     public GoRequestService goRequests() {
-        return new GoRequestService(cloudcheck(), goRequestTable(), intents(), writeAhead(), callbackTokens(),
+        return new GoRequestService(cloudcheck(), access(), goRequestTable(), intents(), writeAhead(), callbackTokens(),
                 settings.defaultCompleteUrl(), clock, json());
     }
 
     public AkahuService akahu() {
-        return new AkahuService(cloudcheck(), akahuSessions(), intents(), writeAhead(), callbackTokens(), json());
+        return new AkahuService(cloudcheck(), access(), akahuSessions(), intents(), writeAhead(), callbackTokens(), json());
     }
 
     public ArchiveStore archiveStore() {
@@ -245,7 +264,7 @@ public final class Components {
     }
 
     public ZipArchiver zipArchiver() {
-        return zipArchiver.get(() -> new ZipArchiver(cloudcheck(), new ZipJobs(dynamoDb(), settings.tableName(), clock),
+        return zipArchiver.get(() -> new ZipArchiver(cloudcheck(), access(), new ZipJobs(dynamoDb(), settings.tableName(), clock),
                 archiveStore(), goRequestTable(), clock, settings.zipPollInterval(),
                 new RetryPolicy(settings.archiveMaxAttempts(), settings.zipPollInterval(), settings.zipPollInterval().multipliedBy(12)),
                 settings.presignedUrlTime(), crashPoints, metrics));
@@ -259,12 +278,12 @@ public final class Components {
     }
 
     public Downloads downloads() {
-        return new Downloads(goRequestTable(), akahuSessions(), archiveStore(), clock, settings.presignedUrlTime());
+        return new Downloads(access(), goRequestTable(), akahuSessions(), archiveStore(), clock, settings.presignedUrlTime());
     }
 
     public CallbackReceipt callbackReceipt() {
-        return new CallbackReceipt(callbackTokens(), new Events(dynamoDb(), settings.tableName()), akahuSessions(),
-                json(), clock, crashPoints);
+        return new CallbackReceipt(callbackTokens(), new Events(dynamoDb(), settings.tableName()), goRequestTable(),
+                akahuSessions(), intents(), json(), clock, crashPoints);
     }
 
     /**

@@ -121,11 +121,7 @@ public final class Settings {
      * runs out): longer than any one fetch and upload of a result, or two workers could archive it.
      */
     public Duration archiveLease() {
-        long seconds = number("ARCHIVE_LEASE_SECONDS", 300);
-        if (seconds == 0) {
-            throw new IllegalStateException("environment variable ARCHIVE_LEASE_SECONDS must be at least 1");
-        }
-        return Duration.ofSeconds(seconds);
+        return Duration.ofSeconds(atLeastOne("ARCHIVE_LEASE_SECONDS", 300));
     }
 
     /** How often an open Go request or a pending Akahu session is checked with Cloudcheck. */
@@ -136,6 +132,26 @@ public final class Settings {
     /** How long an open Go request is reconciled before it is left (its links have long expired by then). */
     public Duration reconcileGiveUp() {
         return Duration.ofDays(number("RECONCILE_MAX_DAYS", 60));
+    }
+
+    /** Hosts a request's completeUrl or Akahu callback may send the customer to (https only). */
+    public Set<String> allowedRedirectHosts() {
+        return Set.copyOf(list("ALLOWED_REDIRECT_HOSTS", ""));
+    }
+
+    /** Local runs only: http(s)://localhost and 127.0.0.1 on any port are allowed redirect targets too. */
+    public boolean localhostRedirectsAllowed() {
+        return "true".equalsIgnoreCase(optional("ALLOW_LOCALHOST_REDIRECTS", "false"));
+    }
+
+    /** The JWT scope that lets a principal act on every item (of its tenant), not only its own. */
+    public String adminScope() {
+        return optional("ADMIN_SCOPE", "cloudcheck/admin");
+    }
+
+    /** The JWT claim naming a principal's tenant; empty when tenants are off. */
+    public String tenantClaim() {
+        return optional("TENANT_CLAIM", "");
     }
 
     /** How long a billable call's intent may stay open before it is counted as stale and shown to its owner. */
@@ -161,13 +177,47 @@ public final class Settings {
         return list("DENIED_SERIAL_NUMBERS", "");
     }
 
+    /**
+     * Card verification binds each access token to its first device unless TOKEN_BINDING is exactly "false" (in any
+     * case): a missing variable must not silently switch the check off, and a misspelt value stops the function.
+     */
     public boolean tokenBinding() {
-        return Boolean.parseBoolean(optional("TOKEN_BINDING", "false"));
+        String value = optional("TOKEN_BINDING", "true");
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalStateException("environment variable TOKEN_BINDING must be true or false");
     }
 
     /** How long a card verification's IP addresses and IMEI are kept. */
     public Duration deviceDataTime() {
         return Duration.ofHours(number("DEVICE_DATA_HOURS", 72));
+    }
+
+    /** New card verification sessions one device (serial number) may start per clock hour; 0: no limit. */
+    public long maxSessionsPerDevicePerHour() {
+        return number("MAX_SESSIONS_PER_DEVICE_PER_HOUR", 10);
+    }
+
+    /**
+     * New card verification sessions one caller address (the source IP API Gateway saw) may start per clock hour; 0:
+     * no limit. Mobile carriers put many phones behind one address, hence more than per device.
+     */
+    public long maxSessionsPerIpPerHour() {
+        return number("MAX_SESSIONS_PER_IP_PER_HOUR", 100);
+    }
+
+    /** How long a card verification's invoice is kept. */
+    public Duration invoiceTime() {
+        return Duration.ofDays(atLeastOne("INVOICE_DAYS", 90));
+    }
+
+    /** How long an access token stays bound to its device after its last use. */
+    public Duration bindingTime() {
+        return Duration.ofDays(atLeastOne("BINDING_DAYS", 90));
     }
 
     public String required(String name) {
@@ -197,6 +247,14 @@ public final class Settings {
         } catch (NumberFormatException e) {
             throw new IllegalStateException("environment variable " + name + " must be a whole number >= 0");
         }
+    }
+
+    private long atLeastOne(String name, long fallback) {
+        long number = number(name, fallback);
+        if (number == 0) {
+            throw new IllegalStateException("environment variable " + name + " must be at least 1");
+        }
+        return number;
     }
 
     private List<String> list(String name, String fallback) {

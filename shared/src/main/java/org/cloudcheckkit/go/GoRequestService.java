@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cloudcheckkit.api.Access;
 import org.cloudcheckkit.api.Caller;
 import org.cloudcheckkit.api.NotFoundException;
 import org.cloudcheckkit.callbacks.CallbackKind;
@@ -49,6 +50,7 @@ import org.cloudcheckkit.table.RosterEntry;
  */
 public final class GoRequestService {
     private final CloudcheckClient cloudcheck;
+    private final Access access;
     private final GoRequests store;
     private final Intents intents;
     private final WriteAhead writeAhead;
@@ -57,9 +59,11 @@ public final class GoRequestService {
     private final Clock clock;
     private final ObjectMapper json;
 
-    public GoRequestService(CloudcheckClient cloudcheck, GoRequests store, Intents intents, WriteAhead writeAhead,
-                            CallbackTokens callbacks, String defaultCompleteUrl, Clock clock, ObjectMapper json) {
+    public GoRequestService(CloudcheckClient cloudcheck, Access access, GoRequests store, Intents intents,
+                            WriteAhead writeAhead, CallbackTokens callbacks, String defaultCompleteUrl, Clock clock,
+                            ObjectMapper json) {
         this.cloudcheck = cloudcheck;
+        this.access = access;
         this.store = store;
         this.intents = intents;
         this.writeAhead = writeAhead;
@@ -75,7 +79,7 @@ public final class GoRequestService {
         GoRequest outgoing = request
                 .withNotificationUrl(callbacks.callbackUrl(callbackBaseUrl, CallbackKind.GO, callbackId))
                 .withCompleteUrl(request.completeUrl() != null ? request.completeUrl() : defaultCompleteUrl);
-        IntentItem intent = intents.open(IntentItem.Operation.GO_CREATE, callbackId, caller.principal(),
+        IntentItem intent = intents.open(IntentItem.Operation.GO_CREATE, callbackId, caller.owner(),
                 caller.idempotencyKey(), request.reference());
         GoCreated created = writeAhead.call(intent, () -> cloudcheck.go().create(outgoing, deadline));
         Map<String, RosterEntry> roster = new LinkedHashMap<>();
@@ -85,7 +89,7 @@ public final class GoRequestService {
         }
         GoRequestItem item = new GoRequestItem(created.goApiReference(),
                 created.reference() != null ? created.reference() : request.reference(), clock.instant(), "create",
-                callbackId, caller.principal(), roster);
+                callbackId, caller.owner(), roster);
         writeAhead.record(intent, new Intents.Outcome(created.goApiReference(), null, null),
                 () -> store.record(item, intent.key(), IntentItem.State.COMPLETED));
         return created;
@@ -97,56 +101,58 @@ public final class GoRequestService {
         QuickSendRequest outgoing = request
                 .withNotificationUrl(callbacks.callbackUrl(callbackBaseUrl, CallbackKind.GO, callbackId))
                 .withCompleteUrl(request.completeUrl() != null ? request.completeUrl() : defaultCompleteUrl);
-        IntentItem intent = intents.open(IntentItem.Operation.GO_QUICKSEND, callbackId, caller.principal(),
+        IntentItem intent = intents.open(IntentItem.Operation.GO_QUICKSEND, callbackId, caller.owner(),
                 caller.idempotencyKey(), request.reference());
         RecipientLink sent = writeAhead.call(intent, () -> cloudcheck.go().quickSend(outgoing, deadline));
         if (sent.goApiReference() == null) {
             throw new CloudcheckProtocolException("/go/quicksend/", "answer has no 'goApiReference'", null);
         }
         GoRequestItem item = new GoRequestItem(sent.goApiReference(), request.reference(), clock.instant(), "quicksend",
-                callbackId, caller.principal(), Map.of(sent.recipientToken(), new RosterEntry(sent.recipientToken(),
+                callbackId, caller.owner(), Map.of(sent.recipientToken(), new RosterEntry(sent.recipientToken(),
                         request.reference(), clock.instant().toString(), RosterEntry.State.ACTIVE, null)));
         writeAhead.record(intent, new Intents.Outcome(sent.goApiReference(), sent.recipientToken(), null),
                 () -> store.record(item, intent.key(), IntentItem.State.COMPLETED));
         return sent;
     }
 
-    public SendOutcome send(SendRequest request, Deadline deadline) {
-        requireRequest(request.goApiReference());
+    public SendOutcome send(SendRequest request, Caller caller, Deadline deadline) {
+        requireRequest(request.goApiReference(), caller);
         return cloudcheck.go().send(request, deadline);
     }
 
-    public ResendOutcome resend(ResendRequest request, Deadline deadline) {
-        requireRecipient(requireRequest(request.goApiReference()), request.recipientToken());
+    public ResendOutcome resend(ResendRequest request, Caller caller, Deadline deadline) {
+        requireRecipient(requireRequest(request.goApiReference(), caller), request.recipientToken());
         return cloudcheck.go().resend(request, deadline);
     }
 
     public RecipientLink addRecipient(String goApiReference, GoRecipient recipient, Caller caller, Deadline deadline) {
-        GoRequestItem request = requireRequest(goApiReference);
+        GoRequestItem request = requireRequest(goApiReference, caller);
         IntentItem intent = intents.openAddRecipient(goApiReference, request.callbackId(), callbacks.newCallbackId(),
-                caller.principal(), caller.idempotencyKey(), recipient.reference());
+                caller.owner(), caller.idempotencyKey(), recipient.reference());
         RecipientLink added = writeAhead.call(intent,
                 () -> cloudcheck.go().addRecipient(new AddRecipient(goApiReference, recipient), deadline));
         RosterEntry entry = new RosterEntry(added.recipientToken(), recipient.reference(), clock.instant().toString(),
                 RosterEntry.State.ACTIVE, null);
         writeAhead.record(intent, new Intents.Outcome(goApiReference, added.recipientToken(), null),
-                () -> store.addRecipient(goApiReference, entry, intent.key()));
+                () -> store.addRecipient(goApiReference, entry, request.owner(), intent.key()));
         return added;
     }
 
     /** The recipient is replaced whole; when Cloudcheck issues a new token, the roster follows it. */
-    public RecipientLink editRecipient(String goApiReference, String recipientToken, GoRecipient recipient, Deadline deadline) {
-        requireRecipient(requireRequest(goApiReference), recipientToken);
+    public RecipientLink editRecipient(String goApiReference, String recipientToken, GoRecipient recipient, Caller caller,
+                                       Deadline deadline) {
+        GoRequestItem request = requireRequest(goApiReference, caller);
+        requireRecipient(request, recipientToken);
         RecipientLink edited = cloudcheck.go().editRecipient(new EditRecipient(goApiReference, recipientToken, recipient), deadline);
         if (!recipientToken.equals(edited.recipientToken())) {
             store.replaceRecipient(goApiReference, recipientToken, new RosterEntry(edited.recipientToken(),
-                    recipient.reference(), clock.instant().toString(), RosterEntry.State.ACTIVE, null));
+                    recipient.reference(), clock.instant().toString(), RosterEntry.State.ACTIVE, null), request.owner());
         }
         return edited;
     }
 
-    public CancelledRecipients cancel(CancelRecipients request, Deadline deadline) {
-        GoRequestItem record = requireRequest(request.goApiReference());
+    public CancelledRecipients cancel(CancelRecipients request, Caller caller, Deadline deadline) {
+        GoRequestItem record = requireRequest(request.goApiReference(), caller);
         request.recipientTokens().forEach(token -> requireRecipient(record, token));
         CancelledRecipients cancelled = cloudcheck.go().cancelRecipients(request, deadline);
         store.cancelRecipients(request.goApiReference(), cancelled.cancelled());
@@ -154,8 +160,8 @@ public final class GoRequestService {
     }
 
     /** Cloudcheck's current view of every recipient, with the roster, history and archive kept here. */
-    public GoRequestView view(String goApiReference, Deadline deadline) {
-        GoRequestItem record = requireRequest(goApiReference);
+    public GoRequestView view(String goApiReference, Caller caller, Deadline deadline) {
+        GoRequestItem record = requireRequest(goApiReference, caller);
         GoResults results = cloudcheck.go().results(goApiReference, deadline);
         Map<String, ResultItem> states = store.recipients(goApiReference);
         List<GoRequestView.Recipient> recipients = new ArrayList<>();
@@ -183,8 +189,15 @@ public final class GoRequestService {
                 (int) record.activeRecipients(), recipients);
     }
 
-    /** /go/result/ exactly as Cloudcheck sent it, plus {@code history} and {@code archive} from this service. */
-    public ObjectNode recipientResult(String recipientToken, Deadline deadline) {
+    /**
+     * /go/result/ exactly as Cloudcheck sent it, plus {@code history} and {@code archive} from this service. A token
+     * this service did not issue, or another owner's, is not found - and costs no Cloudcheck call.
+     */
+    public ObjectNode recipientResult(String recipientToken, Caller caller, Deadline deadline) {
+        ResultItem stored = store.recipientByToken(recipientToken)
+                .filter(item -> access.allows(caller.principal(), item.owner()))
+                .orElseThrow(() -> new NotFoundException("RECIPIENT_NOT_FOUND",
+                        "no recipient " + recipientToken + " was added through this service"));
         GoResult result = cloudcheck.go().result(recipientToken, deadline);
         ObjectNode body;
         try {
@@ -192,16 +205,17 @@ public final class GoRequestService {
         } catch (JsonProcessingException | ClassCastException e) {
             throw new CloudcheckProtocolException("/go/result/", "answer is not a JSON object", e);
         }
-        store.recipientByToken(recipientToken).ifPresent(state -> {
-            body.set("history", json.valueToTree(state.history()));
-            body.set("archive", json.valueToTree(state.archive()));
-        });
+        body.set("history", json.valueToTree(stored.history()));
+        body.set("archive", json.valueToTree(stored.archive()));
         return body;
     }
 
-    private GoRequestItem requireRequest(String goApiReference) {
-        return store.find(goApiReference).orElseThrow(() -> new NotFoundException("GO_REQUEST_NOT_FOUND",
-                "no Go request " + goApiReference + " was made through this service"));
+    /** The request, when the caller may act on it; else not found, as if it did not exist. */
+    private GoRequestItem requireRequest(String goApiReference, Caller caller) {
+        GoRequestItem request = store.find(goApiReference).orElse(null);
+        access.require(caller.principal(), request == null ? null : request.owner(), "GO_REQUEST_NOT_FOUND",
+                "no Go request " + goApiReference + " was made through this service");
+        return request;
     }
 
     private static void requireRecipient(GoRequestItem record, String recipientToken) {

@@ -19,6 +19,7 @@ import org.cloudcheckkit.cloudcheck.go.QuickSendRequest;
 import org.cloudcheckkit.cloudcheck.go.RequestTypes;
 import org.cloudcheckkit.cloudcheck.go.SendRequest;
 import org.cloudcheckkit.validation.JsonObjectCheck;
+import org.cloudcheckkit.validation.RedirectTargets;
 import org.cloudcheckkit.validation.Problems;
 
 /**
@@ -54,11 +55,16 @@ public final class GoValidation {
 
     private final Clock clock;
     private final Set<String> enabledServices;
+    private final RedirectTargets redirects;
 
-    /** {@code enabledServices}: the additional measures enabled on the Cloudcheck account. */
-    public GoValidation(Clock clock, Set<String> enabledServices) {
+    /**
+     * @param enabledServices the additional measures enabled on the Cloudcheck account
+     * @param redirects       where a request's completeUrl may send the customer
+     */
+    public GoValidation(Clock clock, Set<String> enabledServices, RedirectTargets redirects) {
         this.clock = clock;
         this.enabledServices = Set.copyOf(enabledServices);
+        this.redirects = redirects;
     }
 
     /** The body of POST /go/requests: /go/create/'s data, but for notificationUrl, which this service sets. */
@@ -73,7 +79,7 @@ public final class GoValidation {
             checkEmailList(root, "notificationEmailAddress", notificationEmails);
         }
         Boolean sendReminders = root.bool("sendReminders");
-        String completeUrl = root.httpUrl("completeUrl");
+        String completeUrl = root.redirectUrl("completeUrl", redirects);
         refuseNotificationUrl(root);
         List<GoRecipient> recipients = new ArrayList<>();
         boolean anyEmail = false;
@@ -111,7 +117,7 @@ public final class GoValidation {
                     "emailAddress or mobileNumber is required unless generateLink is true");
         }
         RequestTypes requestType = requestType(root);
-        String completeUrl = root.httpUrl("completeUrl");
+        String completeUrl = root.redirectUrl("completeUrl", redirects);
         refuseNotificationUrl(root);
         EmailMessage message = emailMessage(root, !isBlank(email));
         problems.throwIfAny();

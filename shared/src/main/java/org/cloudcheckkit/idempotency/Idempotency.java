@@ -28,17 +28,17 @@ public final class Idempotency {
     }
 
     /**
-     * @param scope       the operation, so one key can be used for different routes
      * @param key         the Idempotency-Key header, or null when the caller sent none
-     * @param requestBody what makes two requests "the same"
+     * @param fingerprint what makes two requests "the same": the caller, route, path parameters and body; the same key
+     *                    with another fingerprint is refused
      */
-    public Reply run(String scope, String key, String requestBody, Supplier<Reply> action) {
+    public Reply run(String key, String fingerprint, Supplier<Reply> action) {
         if (key == null) {
             return action.get();
         }
         checkKey(key);
-        String hash = sha256(requestBody);
-        IdempotencyRecords.Claim claim = store.claim(scope, key, hash);
+        String hash = sha256(fingerprint);
+        IdempotencyRecords.Claim claim = store.claim(key, hash);
         if (!claim.claimed()) {
             return replay(claim.existing(), hash);
         }
@@ -47,19 +47,19 @@ public final class Idempotency {
             reply = action.get();
         } catch (RuntimeException unexpected) {
             // We cannot tell how far the action got, so a repeat must not act again blindly.
-            markUnknown(scope, key);
+            markUnknown(key);
             throw unexpected;
         }
         try {
             switch (reply.disposition()) {
-                case KEEP -> store.complete(scope, key, reply.status(), reply.body());
-                case FORGET -> store.release(scope, key);
-                case OUTCOME_UNKNOWN -> store.markOutcomeUnknown(scope, key);
+                case KEEP -> store.complete(key, reply.status(), reply.body());
+                case FORGET -> store.release(key);
+                case OUTCOME_UNKNOWN -> store.markOutcomeUnknown(key);
             }
         } catch (RuntimeException e) {
             // The answer stands: turning Cloudcheck's success into an error here would have the caller retry with a
             // new key and be billed twice. Until its lease ends the key answers "in progress", then "outcome unknown".
-            log.error("idempotency key in scope {} could not be recorded as {}: {}", scope, reply.disposition(), e.toString());
+            log.error("an idempotency key could not be recorded as {}: {}", reply.disposition(), e.toString());
         }
         return reply;
     }
@@ -72,7 +72,7 @@ public final class Idempotency {
         }
         if (!requestHash.equals(existing.requestHash())) {
             throw new IdempotencyConflictException(IdempotencyConflictException.Reason.DIFFERENT_REQUEST,
-                    "this Idempotency-Key was used for a different request; use a new key for a new request");
+                    "this Idempotency-Key was used for a different request (another route, request, body or caller); use a new key for a new request");
         }
         if (existing.state() == IdempotencyRecord.State.COMPLETED) {
             return Reply.keep(existing.replyStatus(), existing.replyBody());
@@ -87,12 +87,12 @@ public final class Idempotency {
                         + "been acted on; check its state (e.g. GET /go/requests/{goApiReference}) before sending it again with a new key");
     }
 
-    private void markUnknown(String scope, String key) {
+    private void markUnknown(String key) {
         try {
-            store.markOutcomeUnknown(scope, key);
+            store.markOutcomeUnknown(key);
         } catch (RuntimeException e) {
             // The claim's lease runs out on its own and is then read as an unknown outcome too.
-            log.error("idempotency key in scope {} could not be marked outcome-unknown: {}", scope, e.toString());
+            log.error("an idempotency key could not be marked outcome-unknown: {}", e.toString());
         }
     }
 

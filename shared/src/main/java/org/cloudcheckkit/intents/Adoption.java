@@ -64,7 +64,7 @@ public final class Adoption {
         }
         GoRequestItem request = new GoRequestItem(goApiReference, intent.reference() != null ? intent.reference()
                 : results.reference(), intent.createdAt(), intent.operation() == IntentItem.Operation.GO_QUICKSEND
-                ? "quicksend" : "create", intent.callbackId(), intent.principal(), roster);
+                ? "quicksend" : "create", intent.callbackId(), intent.owner(), roster);
         if (goRequests.record(request, intent.key(), IntentItem.State.ADOPTED)) {
             metrics.count("IntentsAdopted", 1);
             log.info("adopted Go request {} of intent {} ({} recipients)", goApiReference, intent.intentId(), roster.size());
@@ -115,7 +115,7 @@ public final class Adoption {
         if (missing.isEmpty()) {
             return listed;
         }
-        goRequests.adoptRecipients(request.goApiReference(), missing);
+        goRequests.adoptRecipients(request.goApiReference(), missing, request.owner());
         metrics.count("RecipientsAdopted", missing.size());
         log.info("adopted {} recipients into Go request {}", missing.size(), request.goApiReference());
         for (IntentItem intent : intents.openForRequest(request.goApiReference())) {

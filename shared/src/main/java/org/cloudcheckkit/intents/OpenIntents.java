@@ -1,6 +1,7 @@
 package org.cloudcheckkit.intents;
 
 import java.util.List;
+import org.cloudcheckkit.api.Caller;
 import org.cloudcheckkit.table.IntentItem;
 import org.cloudcheckkit.table.Intents;
 
@@ -27,11 +28,11 @@ public final class OpenIntents {
     public record Listing(List<View> intents) {
     }
 
-    public Listing of(String principal) {
-        if (principal == null) {
+    public Listing of(Caller caller) {
+        if (caller.owner() == null) {
             return new Listing(List.of());
         }
-        return new Listing(intents.shownTo(principal, LIMIT).stream().map(OpenIntents::view).toList());
+        return new Listing(intents.shownTo(caller.owner(), LIMIT).stream().map(OpenIntents::view).toList());
     }
 
     private static View view(IntentItem intent) {

@@ -54,8 +54,8 @@ public final class WriteAhead {
             record.run();
         } catch (RuntimeException e) {
             metrics.count("UnrecordedCalls", 1);
-            log.error("{} {} was made at Cloudcheck ({}) but could not be recorded; its intent stays open: {}",
-                    intent.operation(), intent.intentId(), outcome, e.toString());
+            log.error("{} {} was made at Cloudcheck (Go request {}) but could not be recorded; its intent stays open: {}",
+                    intent.operation(), intent.intentId(), outcome.goApiReference(), e.toString());
             try {
                 intents.noteOutcome(intent.key(), outcome);
             } catch (RuntimeException again) {

@@ -39,7 +39,7 @@ public final class AkahuSessions {
     public boolean record(IntentItem intent, String akahuToken, IntentItem.State intentState) {
         Instant now = clock.instant();
         Map<String, AttributeValue> item = AkahuSessionItem.newItem(intent.callbackId(), akahuToken, intent.reference(),
-                intentState == IntentItem.State.ADOPTED ? intent.createdAt() : now, intent.principal(),
+                intentState == IntentItem.State.ADOPTED ? intent.createdAt() : now, intent.owner(),
                 intentState == IntentItem.State.ADOPTED ? "adopted" : "initiate", now.plus(reconcileInterval));
         Put put = Put.builder().tableName(table).item(item).conditionExpression("attribute_not_exists(pk)").build();
         return Transactions.write(dynamoDb, List.of(TransactWriteItem.builder().put(put).build(),

@@ -19,7 +19,8 @@ final class Attr {
     static final String AKAHU_TOKEN = "akahuToken";
     static final String CALLBACK_ID = "callbackId";
     static final String REFERENCE = "reference";
-    static final String PRINCIPAL = "principal";
+    static final String OWNER = "owner";
+    static final String OWNER_TENANT = "ownerTenant";
     static final String CREATED_AT = "createdAt";
     static final String SOURCE = "source";
     static final String ROSTER = "roster";
@@ -62,6 +63,10 @@ final class Attr {
     static final String ZIP_KEY = "zipKey";
     static final String SHA256 = "sha256";
     static final String SIZE = "size";
+
+    static final String ROUTE = "route";
+    static final String PARAMETERS = "parameters";
+    static final String REQUEST_ID = "requestId";
 
     static final String OPERATION = "operation";
     static final String IDEMPOTENCY_KEY = "idempotencyKey";

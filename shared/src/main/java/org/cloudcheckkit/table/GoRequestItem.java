@@ -3,15 +3,16 @@ package org.cloudcheckkit.table;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cloudcheckkit.api.Owner;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What this service keeps of a Go request: Cloudcheck's reference, the caller's, when it was made, where from
- * (create, quicksend, or adopted from an intent), who asked for it, the id its callback URL carries, and its
+ * (create, quicksend, or adopted from an intent), whose it is, the id its callback URL carries, and its
  * recipient roster - one item, so creating a request of any size is one write.
  */
 public record GoRequestItem(String goApiReference, String reference, Instant createdAt, String source, String callbackId,
-                            String principal, Map<String, RosterEntry> roster) {
+                            Owner owner, Map<String, RosterEntry> roster) {
 
     public ItemKey.GoRequest key() {
         return new ItemKey.GoRequest(goApiReference);
@@ -24,7 +25,7 @@ public record GoRequestItem(String goApiReference, String reference, Instant cre
     Map<String, AttributeValue> toItem(DueWork work, Instant dueAt) {
         Map<String, AttributeValue> entries = new LinkedHashMap<>();
         roster.forEach((token, entry) -> entries.put(token, rosterValue(entry)));
-        return Item.builder()
+        return Owners.put(Item.builder(), owner)
                 .key(key())
                 .put(Attr.KIND, "GO_REQUEST")
                 .put(Attr.GO_API_REFERENCE, goApiReference)
@@ -32,7 +33,6 @@ public record GoRequestItem(String goApiReference, String reference, Instant cre
                 .put(Attr.CREATED_AT, createdAt.toString())
                 .put(Attr.SOURCE, source)
                 .put(Attr.CALLBACK_ID, callbackId)
-                .put(Attr.PRINCIPAL, principal)
                 .put(Attr.RECIPIENT_COUNT, roster.size())
                 .put(Attr.ROSTER, AttributeValue.fromM(entries))
                 .put(Attr.WORK, work.name())
@@ -49,7 +49,22 @@ public record GoRequestItem(String goApiReference, String reference, Instant cre
         });
         return new GoRequestItem(item.string(Attr.GO_API_REFERENCE), item.string(Attr.REFERENCE),
                 Instant.parse(item.string(Attr.CREATED_AT)), item.string(Attr.SOURCE), item.string(Attr.CALLBACK_ID),
-                item.string(Attr.PRINCIPAL), roster);
+                Owners.read(item), roster);
+    }
+
+    /**
+     * A recipient's own item, as its roster entry is made: ids, ByToken entry and owner, no status yet - so a front
+     * end's token finds its request and owner before any callback, and a token this service did not issue finds none.
+     */
+    static Map<String, AttributeValue> recipientItem(String goApiReference, RosterEntry entry, Owner owner) {
+        return Owners.put(Item.builder(), owner)
+                .key(new ItemKey.Recipient(goApiReference, entry.recipientToken()))
+                .put(Attr.KIND, "GO_RECIPIENT")
+                .put(Attr.GO_API_REFERENCE, goApiReference)
+                .put(Attr.RECIPIENT_TOKEN, entry.recipientToken())
+                .put(Attr.REFERENCE, entry.reference())
+                .put(Attr.TOKEN_KEY, ItemKey.Recipient.tokenKey(entry.recipientToken()))
+                .build();
     }
 
     static AttributeValue rosterValue(RosterEntry entry) {

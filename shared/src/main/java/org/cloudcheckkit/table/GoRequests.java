@@ -3,10 +3,12 @@ package org.cloudcheckkit.table;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cloudcheckkit.api.Owner;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -39,11 +41,14 @@ public final class GoRequests {
     }
 
     /**
-     * Records a request Cloudcheck made, and completes (or adopts) its intent in the same transaction.
+     * Records a request Cloudcheck made, and completes (or adopts) its intent in the same transaction. Its recipients'
+     * items are made first, so a crash between the two leaves items a token can be traced by, never a request whose
+     * tokens lead nowhere.
      *
      * @return false when the request was recorded already (adopted by a callback meanwhile, say)
      */
     public boolean record(GoRequestItem request, ItemKey.Intent intent, IntentItem.State intentState) {
+        createRecipients(request.goApiReference(), request.roster().values(), request.owner());
         Map<String, AttributeValue> item = request.toItem(DueWork.RECONCILE, clock.instant().plus(reconcileInterval));
         Put put = Put.builder().tableName(table).item(item).conditionExpression("attribute_not_exists(pk)").build();
         List<TransactWriteItem> writes = new ArrayList<>();
@@ -59,7 +64,8 @@ public final class GoRequests {
     }
 
     /** A recipient Cloudcheck added, joined to the roster with the completion of its intent. */
-    public void addRecipient(String goApiReference, RosterEntry entry, ItemKey.Intent intent) {
+    public void addRecipient(String goApiReference, RosterEntry entry, Owner owner, ItemKey.Intent intent) {
+        createRecipients(goApiReference, List.of(entry), owner);
         TransactWriteItem roster = ItemUpdate.of()
                 .names("#token", entry.recipientToken())
                 .value(":entry", GoRequestItem.rosterValue(entry))
@@ -75,7 +81,8 @@ public final class GoRequests {
      * Recipients Cloudcheck knows for this request that the roster does not (an add-recipient whose answer was
      * lost): joined as active; entries already there stay as they are.
      */
-    public void adoptRecipients(String goApiReference, List<RosterEntry> entries) {
+    public void adoptRecipients(String goApiReference, List<RosterEntry> entries, Owner owner) {
+        createRecipients(goApiReference, entries, owner);
         for (int start = 0; start < entries.size(); start += ROSTER_CHANGES_PER_WRITE) {
             ItemUpdate update = ItemUpdate.of();
             List<RosterEntry> chunk = entries.subList(start, Math.min(entries.size(), start + ROSTER_CHANGES_PER_WRITE));
@@ -89,7 +96,8 @@ public final class GoRequests {
     }
 
     /** An edit that changed the recipient's token: the old entry points at the new one, which joins the roster. */
-    public void replaceRecipient(String goApiReference, String oldToken, RosterEntry replacement) {
+    public void replaceRecipient(String goApiReference, String oldToken, RosterEntry replacement, Owner owner) {
+        createRecipients(goApiReference, List.of(replacement), owner);
         ItemUpdate.of()
                 .names("#new", replacement.recipientToken()).names("#old", oldToken)
                 .names("#state", Attr.STATE).names("#replacedBy", Attr.REPLACED_BY)
@@ -100,6 +108,11 @@ public final class GoRequests {
                 .setExpression(Attr.ROSTER + ".#old.#state = :replaced")
                 .setExpression(Attr.ROSTER + ".#old.#replacedBy = :newToken")
                 .apply(dynamoDb, table, new ItemKey.GoRequest(goApiReference), "attribute_exists(" + Attr.ROSTER + ".#old)");
+    }
+
+    private void createRecipients(String goApiReference, Collection<RosterEntry> entries, Owner owner) {
+        Transactions.putAllIfAbsent(dynamoDb, table, entries.stream()
+                .map(entry -> GoRequestItem.recipientItem(goApiReference, entry, owner)).toList());
     }
 
     /** Marks recipients cancelled, any number of them, a bounded number per write. */

@@ -6,7 +6,7 @@ import java.time.Instant;
  * A front end's Idempotency-Key as kept: which request it was first used for (the body's hash), how far that request
  * got, and - once it completed - the answer a repeat gets back.
  */
-public record IdempotencyRecord(String scope, String key, State state, String requestHash, Instant leaseUntil,
+public record IdempotencyRecord(String key, State state, String requestHash, Instant leaseUntil,
                                 int replyStatus, String replyBody) {
 
     public enum State {
@@ -19,7 +19,7 @@ public record IdempotencyRecord(String scope, String key, State state, String re
     }
 
     static IdempotencyRecord read(ItemKey.Idempotency key, Item item) {
-        return new IdempotencyRecord(key.scope(), key.key(), State.valueOf(item.string(Attr.STATE)),
+        return new IdempotencyRecord(key.key(), State.valueOf(item.string(Attr.STATE)),
                 item.string(Attr.REQUEST_HASH), item.number(Attr.LEASE_UNTIL).map(Instant::ofEpochMilli).orElse(null),
                 item.integer(Attr.REPLY_STATUS, 200), item.string(Attr.REPLY_BODY));
     }

@@ -36,9 +36,9 @@ public final class IdempotencyRecords {
     public record Claim(boolean claimed, IdempotencyRecord existing) {
     }
 
-    public Claim claim(String scope, String key, String requestHash) {
+    public Claim claim(String key, String requestHash) {
         long now = clock.millis();
-        ItemKey.Idempotency itemKey = new ItemKey.Idempotency(scope, key);
+        ItemKey.Idempotency itemKey = new ItemKey.Idempotency(key);
         Map<String, AttributeValue> item = Item.builder()
                 .key(itemKey)
                 .put(Attr.STATE, IdempotencyRecord.State.IN_PROGRESS.name())
@@ -59,29 +59,29 @@ public final class IdempotencyRecords {
         }
     }
 
-    public void complete(String scope, String key, int status, String body) {
+    public void complete(String key, int status, String body) {
         ItemUpdate.of()
                 .set("#state", Attr.STATE, ":state", Item.s(IdempotencyRecord.State.COMPLETED.name()))
                 .set(Attr.REPLY_STATUS, ":status", Item.n(status))
                 .set(Attr.REPLY_BODY, ":body", Item.s(body))
                 .remove(Attr.LEASE_UNTIL)
-                .apply(dynamoDb, table, new ItemKey.Idempotency(scope, key), null);
+                .apply(dynamoDb, table, new ItemKey.Idempotency(key), null);
     }
 
     /** Nothing happened (Cloudcheck was unreachable, or refused before acting): the key may be used again. */
-    public void release(String scope, String key) {
-        dynamoDb.deleteItem(request -> request.tableName(table).key(Item.key(new ItemKey.Idempotency(scope, key))));
+    public void release(String key) {
+        dynamoDb.deleteItem(request -> request.tableName(table).key(Item.key(new ItemKey.Idempotency(key))));
     }
 
-    public void markOutcomeUnknown(String scope, String key) {
+    public void markOutcomeUnknown(String key) {
         ItemUpdate.of()
                 .set("#state", Attr.STATE, ":state", Item.s(IdempotencyRecord.State.OUTCOME_UNKNOWN.name()))
                 .remove(Attr.LEASE_UNTIL)
-                .apply(dynamoDb, table, new ItemKey.Idempotency(scope, key), null);
+                .apply(dynamoDb, table, new ItemKey.Idempotency(key), null);
     }
 
-    public Optional<IdempotencyRecord> find(String scope, String key) {
-        ItemKey.Idempotency itemKey = new ItemKey.Idempotency(scope, key);
+    public Optional<IdempotencyRecord> find(String key) {
+        ItemKey.Idempotency itemKey = new ItemKey.Idempotency(key);
         Item item = read(itemKey);
         return item.isEmpty() ? Optional.empty() : Optional.of(IdempotencyRecord.read(itemKey, item));
     }

@@ -2,6 +2,7 @@ package org.cloudcheckkit.table;
 
 import java.time.Instant;
 import java.util.Map;
+import org.cloudcheckkit.api.Owner;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -13,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param callbackId     the callback id the call's notification URL carries (for an added recipient: its request's)
  * @param goApiReference Cloudcheck's request: known from the start for an added recipient, else from the answer
  */
-public record IntentItem(ItemKey.Intent key, Operation operation, String principal, String idempotencyKey, String reference,
+public record IntentItem(ItemKey.Intent key, Operation operation, Owner owner, String idempotencyKey, String reference,
                          String callbackId, String goApiReference, String recipientToken, String akahuToken,
                          Instant createdAt, State state, Instant completedAt) {
 
@@ -42,11 +43,10 @@ public record IntentItem(ItemKey.Intent key, Operation operation, String princip
     }
 
     Map<String, AttributeValue> toItem(Instant staleAt) {
-        return Item.builder()
+        return Owners.put(Item.builder(), owner)
                 .key(key)
                 .put(Attr.KIND, "INTENT")
                 .put(Attr.OPERATION, operation.name())
-                .put(Attr.PRINCIPAL, principal)
                 .put(Attr.IDEMPOTENCY_KEY, idempotencyKey)
                 .put(Attr.REFERENCE, reference)
                 .put(Attr.CALLBACK_ID, callbackId)
@@ -60,7 +60,7 @@ public record IntentItem(ItemKey.Intent key, Operation operation, String princip
 
     static IntentItem read(Item item) {
         ItemKey key = item.itemKey();
-        return new IntentItem((ItemKey.Intent) key, Operation.valueOf(item.string(Attr.OPERATION)), item.string(Attr.PRINCIPAL),
+        return new IntentItem((ItemKey.Intent) key, Operation.valueOf(item.string(Attr.OPERATION)), Owners.read(item),
                 item.string(Attr.IDEMPOTENCY_KEY), item.string(Attr.REFERENCE), item.string(Attr.CALLBACK_ID),
                 item.string(Attr.GO_API_REFERENCE), item.string(Attr.RECIPIENT_TOKEN), item.string(Attr.AKAHU_TOKEN),
                 Instant.parse(item.string(Attr.CREATED_AT)), State.valueOf(item.string(Attr.STATE)),

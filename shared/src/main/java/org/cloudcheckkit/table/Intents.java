@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cloudcheckkit.api.Owner;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -35,17 +36,17 @@ public final class Intents {
     }
 
     /** A new intent for a create, quick send or Akahu initiate, keyed by the callback id its call will carry. */
-    public IntentItem open(IntentItem.Operation operation, String callbackId, String principal, String idempotencyKey,
+    public IntentItem open(IntentItem.Operation operation, String callbackId, Owner owner, String idempotencyKey,
                            String reference) {
-        return put(new IntentItem(ItemKey.Intent.standalone(callbackId), operation, principal, idempotencyKey, reference,
+        return put(new IntentItem(ItemKey.Intent.standalone(callbackId), operation, owner, idempotencyKey, reference,
                 callbackId, null, null, null, clock.instant(), IntentItem.State.OPEN, null));
     }
 
     /** A new intent to add a recipient to a request, kept in the request's partition. */
-    public IntentItem openAddRecipient(String goApiReference, String callbackId, String intentId, String principal,
+    public IntentItem openAddRecipient(String goApiReference, String callbackId, String intentId, Owner owner,
                                        String idempotencyKey, String reference) {
         return put(new IntentItem(ItemKey.Intent.ofRequest(goApiReference, intentId), IntentItem.Operation.GO_ADD_RECIPIENT,
-                principal, idempotencyKey, reference, callbackId, goApiReference, null, null, clock.instant(),
+                owner, idempotencyKey, reference, callbackId, goApiReference, null, null, clock.instant(),
                 IntentItem.State.OPEN, null));
     }
 
@@ -134,18 +135,19 @@ public final class Intents {
     }
 
     /**
-     * One principal's intents whose outcome it may not know: open, stale, or adopted (what Cloudcheck made is known
+     * One owner's intents whose outcome it may not know: open, stale, or adopted (what Cloudcheck made is known
      * now, but the caller never got its answer), oldest first.
      */
-    public List<IntentItem> shownTo(String principal, int limit) {
+    public List<IntentItem> shownTo(Owner owner, int limit) {
         List<IntentItem> found = new ArrayList<>();
         for (DueWork kind : new DueWork[] {DueWork.INTENT_STALE, DueWork.INTENT_OPEN, DueWork.INTENT_ADOPTED}) {
             dynamoDb.queryPaginator(request -> request.tableName(table).indexName(WorkQueue.INDEX)
                             .keyConditionExpression("#work = :work")
-                            .filterExpression("#principal = :principal")
-                            .expressionAttributeNames(Map.of("#work", Attr.WORK, "#principal", Attr.PRINCIPAL))
-                            .expressionAttributeValues(Map.of(":work", Item.s(kind.name()), ":principal", Item.s(principal))))
-                    .items().stream().limit(limit).map(raw -> IntentItem.read(Item.of(raw))).forEach(found::add);
+                            .filterExpression("#owner = :owner")
+                            .expressionAttributeNames(Map.of("#work", Attr.WORK, "#owner", Attr.OWNER))
+                            .expressionAttributeValues(Map.of(":work", Item.s(kind.name()), ":owner", Item.s(owner.subject()))))
+                    .items().stream().map(raw -> IntentItem.read(Item.of(raw)))
+                    .filter(intent -> owner.equals(intent.owner())).limit(limit).forEach(found::add);
         }
         found.sort(Comparator.comparing(IntentItem::createdAt));
         return found.size() > limit ? found.subList(0, limit) : found;

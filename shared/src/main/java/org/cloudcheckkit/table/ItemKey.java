@@ -16,7 +16,8 @@ package org.cloudcheckkit.table;
  * AKAHU#{callbackId}         EVENT#...                          a notification or webhook, recorded once
  * WEBHOOK#{requestType}      EVENT#...                          an account webhook, recorded once
  * INTENT#{callbackId}        INTENT                             a create, quick send or Akahu initiate about to be made
- * IDEMPOTENCY#{scope}#{key}  IDEMPOTENCY                        a front end's Idempotency-Key and its answer
+ * IDEMPOTENCY#{key}          IDEMPOTENCY                        a front end's Idempotency-Key and its answer
+ * AUDIT#{yyyy-MM-dd}         {time}#{requestId}#{random}        a front-end call: who, which route, what it named
  * </pre>
  *
  * Card verification keeps its own items (INVOICE#, ACCESS_TOKEN#) in {@code cardverification.InvoiceStore}.
@@ -30,6 +31,7 @@ public sealed interface ItemKey {
     String EVENT = "EVENT#";
     String RECIPIENT = "RECIPIENT#";
     String ARCHIVED_ZIP = "ZIP#ARCHIVED#";
+    String AUDIT = "AUDIT#";
 
     String pk();
 
@@ -58,10 +60,10 @@ public sealed interface ItemKey {
             return new AkahuSession(pk.substring(AKAHU.length()));
         } else if (pk.startsWith(INTENT)) {
             return new Intent(pk, sk);
-        } else if (pk.startsWith(IDEMPOTENCY) && pk.indexOf('#', IDEMPOTENCY.length()) > 0) {
-            // Scopes are this service's own names, without '#'; the caller's key may hold any character.
-            int split = pk.indexOf('#', IDEMPOTENCY.length());
-            return new Idempotency(pk.substring(IDEMPOTENCY.length(), split), pk.substring(split + 1));
+        } else if (pk.startsWith(AUDIT)) {
+            return new Audit(pk, sk);
+        } else if (pk.startsWith(IDEMPOTENCY)) {
+            return new Idempotency(pk.substring(IDEMPOTENCY.length()));
         }
         return sk.startsWith(EVENT) ? new Event(pk, sk) : new Other(pk, sk);
     }
@@ -171,15 +173,23 @@ public sealed interface ItemKey {
         }
     }
 
-    record Idempotency(String scope, String key) implements ItemKey {
+    /** One key for every caller and route: the same key used for anything else is refused, never replayed. */
+    record Idempotency(String key) implements ItemKey {
         static final String SK = "IDEMPOTENCY";
 
         public String pk() {
-            return IDEMPOTENCY + scope + "#" + key;
+            return IDEMPOTENCY + key;
         }
 
         public String sk() {
             return SK;
+        }
+    }
+
+    /** One front-end call in its day's audit partition. */
+    record Audit(String pk, String sk) implements ItemKey {
+        static Audit of(String day, String entry) {
+            return new Audit(AUDIT + day, entry);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.cloudcheckkit.table;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +12,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * each new one to the archive function. What it says is only a hint; the processor fetches the real state.
  */
 public sealed interface RecordedEvent {
+    /** How long an event item is kept: the stream hands it on within a day; the history it fed stays for good. */
+    Duration KEPT_FOR = Duration.ofDays(7);
+    /** Webhooks with the same content within one window are one event: a burst of repeats costs one fetch. */
+    Duration SAME_WEBHOOK_WINDOW = Duration.ofMinutes(5);
 
     ItemKey.Event key();
 
@@ -49,7 +54,7 @@ public sealed interface RecordedEvent {
     record AkahuWebhook(String callbackId, String eventType, List<String> references, Instant receivedAt)
             implements RecordedEvent {
         public ItemKey.Event key() {
-            return ItemKey.Event.ofAkahu(callbackId, eventType + "#" + receivedAt.getEpochSecond());
+            return ItemKey.Event.ofAkahu(callbackId, eventType + "#" + String.join(",", references) + "#" + window(receivedAt));
         }
 
         public String source() {
@@ -64,7 +69,7 @@ public sealed interface RecordedEvent {
     record AccountWebhook(String requestType, String eventType, String reference, String callbackId, Instant receivedAt)
             implements RecordedEvent {
         public ItemKey.Event key() {
-            String name = eventType + "#" + reference + "#" + receivedAt.getEpochSecond();
+            String name = requestType + "#" + eventType + "#" + reference + "#" + window(receivedAt);
             return callbackId != null ? ItemKey.Event.ofAkahu(callbackId, name) : ItemKey.Event.ofAccountWebhook(requestType, name);
         }
 
@@ -73,11 +78,20 @@ public sealed interface RecordedEvent {
         }
     }
 
-    /** The item as written: its key, its kind and its fields, all strings (as the stream's image shows them). */
+    /** The window an event falls in, as a number: events alike in one window share a key. */
+    static long window(Instant receivedAt) {
+        return receivedAt.getEpochSecond() / SAME_WEBHOOK_WINDOW.toSeconds();
+    }
+
+    /**
+     * The item as written: its key, its kind and its fields, all strings (as the stream's image shows them), and when
+     * it expires.
+     */
     static Map<String, AttributeValue> toItem(RecordedEvent event) {
         Item.Builder item = Item.builder().key(event.key())
                 .put(Attr.CALLBACK_ID, event.callbackId())
-                .put(Attr.RECEIVED_AT, event.receivedAt().toString());
+                .put(Attr.RECEIVED_AT, event.receivedAt().toString())
+                .put(Attr.EXPIRES_AT, event.receivedAt().plus(KEPT_FOR).getEpochSecond());
         if (event instanceof GoCallback go) {
             item.put(Attr.KIND, "GO_CALLBACK").put(Attr.GO_API_REFERENCE, go.goApiReference())
                     .put(Attr.RECIPIENT_TOKEN, go.recipientToken()).put(Attr.HINT, go.status());

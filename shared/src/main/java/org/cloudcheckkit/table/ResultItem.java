@@ -3,14 +3,16 @@ package org.cloudcheckkit.table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.cloudcheckkit.api.Owner;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A result's stored state - a Go recipient's or an Akahu session's: its latest status (statuses only move forward,
- * by rank), the history of statuses, its archive, and the work it has due.
+ * by rank), the history of statuses, its archive, and the work it has due. A Go recipient's item is made with its
+ * roster entry, so it carries its request's owner from the start; an Akahu session's owner is the session's.
  */
-public record ResultItem(ItemKey.ResultKey key, String reference, String status, int statusRank, String statusAt,
-                         List<StatusChange> history, ArchiveState archive, DueWork work, Instant dueAt) {
+public record ResultItem(ItemKey.ResultKey key, Owner owner, String reference, String status, int statusRank,
+                         String statusAt, List<StatusChange> history, ArchiveState archive, DueWork work, Instant dueAt) {
 
     /** The Go recipient's token; null for an Akahu session. */
     public String recipientToken() {
@@ -23,7 +25,7 @@ public record ResultItem(ItemKey.ResultKey key, String reference, String status,
     }
 
     static ResultItem read(ItemKey.ResultKey key, Item item) {
-        return new ResultItem(key, item.string(Attr.REFERENCE), item.string(Attr.STATUS),
+        return new ResultItem(key, Owners.read(item), item.string(Attr.REFERENCE), item.string(Attr.STATUS),
                 item.integer(Attr.STATUS_RANK, 0), item.string(Attr.STATUS_AT), history(item), ArchiveState.read(item),
                 work(item), item.number(Attr.DUE_AT).map(Instant::ofEpochMilli).orElse(null));
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import org.cloudcheckkit.api.Owner;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -33,14 +34,13 @@ public final class ZipJobs {
      *
      * @return true when this call started the job; false when one was being generated already
      */
-    public boolean start(String goApiReference, String principal, Instant firstPoll) {
-        Map<String, AttributeValue> item = Item.builder()
+    public boolean start(String goApiReference, Owner owner, Instant firstPoll) {
+        Map<String, AttributeValue> item = Owners.put(Item.builder(), owner)
                 .key(new ItemKey.ZipJob(goApiReference))
                 .put(Attr.KIND, "GO_ZIP")
                 .put(Attr.GO_API_REFERENCE, goApiReference)
                 .put(Attr.STATE, ZipJobItem.GENERATING)
                 .put(Attr.REQUESTED_AT, clock.instant().toString())
-                .put(Attr.PRINCIPAL, principal)
                 .put(Attr.REGENERATIONS, 0)
                 .put(Attr.ATTEMPTS, 0)
                 .put(Attr.WORK, DueWork.ZIP_POLL.name())

@@ -103,6 +103,19 @@ public final class JsonObjectCheck {
         return value;
     }
 
+    /**
+     * A URL Cloudcheck will send the customer's browser to, when present: an absolute URL the targets allow, or a
+     * problem naming the field and the rule.
+     */
+    public String redirectUrl(String field, RedirectTargets targets) {
+        String value = httpUrl(field);
+        if (value != null && !targets.allows(value)) {
+            problems.add(pathOf(field), "REDIRECT_NOT_ALLOWED", "'" + field + "' must use " + targets.describe());
+            return null;
+        }
+        return value;
+    }
+
     private static boolean isHttpUrl(String value) {
         try {
             URI uri = new URI(value);

@@ -11,7 +11,9 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
 
 /** In-memory stand-ins for the two clients, for tests that need many calls or a failure AWS will not produce. */
 final class FakeAws {
-    static final String LOCAL_SECRET = "{\"controlKey\": \"4B3A1C2D-5E6F-7A8B-9C0D-1E2F3A4B5C6D\", \"endpointId\": \"LOCAL-ENDPOINT-1\"}";
+    static final String DEVICE_HASH_KEY = "q3Vt8yZk2mWp5sRn7bXc4hJd9fLg6aTe1uYo0iPw3Q";
+    static final String LOCAL_SECRET = "{\"controlKey\": \"4B3A1C2D-5E6F-7A8B-9C0D-1E2F3A4B5C6D\", \"endpointId\": \"LOCAL-ENDPOINT-1\", "
+            + "\"deviceHashKey\": \"" + DEVICE_HASH_KEY + "\"}";
 
     private FakeAws() {
     }

@@ -83,10 +83,12 @@ class SessionSignatureTest {
     @Test
     void theKeyNeverPrints() {
         ControlKey key = ControlKey.parse(LOCAL_CONTROL_KEY);
-        ConnectingPartySecret secret = new ConnectingPartySecret(key, "LOCAL-ENDPOINT-1");
+        DeviceHashKey deviceKey = DeviceHashKey.parse(FakeAws.DEVICE_HASH_KEY);
+        ConnectingPartySecret secret = new ConnectingPartySecret(key, "LOCAL-ENDPOINT-1", deviceKey);
 
-        for (String printed : new String[] {key.toString(), secret.toString()}) {
+        for (String printed : new String[] {key.toString(), deviceKey.toString(), secret.toString()}) {
             assertFalse(printed.toUpperCase().contains("4B3A1C2D"), printed);
+            assertFalse(printed.contains(FakeAws.DEVICE_HASH_KEY.substring(0, 8)), printed);
         }
         assertTrue(secret.toString().contains("LOCAL-ENDPOINT-1"));
     }

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.cloudcheckkit.cloudcheck.go.GoRequest;
 import org.cloudcheckkit.cloudcheck.go.QuickSendRequest;
 import org.cloudcheckkit.validation.Problem;
+import org.cloudcheckkit.validation.RedirectTargets;
 import org.cloudcheckkit.validation.ValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoValidationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-22T09:00:00Z"), ZoneOffset.UTC);
-    private final GoValidation validation = new GoValidation(TODAY, Set.of("live"));
+    private final GoValidation validation = new GoValidation(TODAY, Set.of("live"),
+            new RedirectTargets(Set.of("app.example.nz"), List.of(), false));
 
     static ObjectNode validRecipient() {
         ObjectNode recipient = JSON.createObjectNode();
@@ -41,6 +43,13 @@ class GoValidationTest {
                 .put("suburb", "Auckland Central").put("city", "Auckland").put("postcode", "1010");
         recipient.putObject("requestType").put("verification", true);
         return recipient;
+    }
+
+    /** A quick send that is valid but for what a test changes: a link only, for verification. */
+    private static ObjectNode validQuickSend() {
+        ObjectNode body = JSON.createObjectNode().put("generateLink", true);
+        body.putObject("requestType").put("verification", true);
+        return body;
     }
 
     static ObjectNode validCreate() {
@@ -189,6 +198,27 @@ class GoValidationTest {
 
         assertEquals("completeUrl", problem.field());
         assertEquals("HTTP_URL", problem.rule());
+    }
+
+    @Test
+    void aCompleteUrlMustBeHttpsOnAnAllowedHost() {
+        for (String url : new String[] {"https://evil.example/phish", "http://app.example.nz/verified",
+                "https://app.example.nz.evil.example/verified"}) {
+            for (ObjectNode body : List.of(validCreate().put("completeUrl", url), validQuickSend().put("completeUrl", url))) {
+                Problem problem = only(assertThrows(ValidationException.class,
+                        () -> {
+                            if (body.has("recipients")) {
+                                validation.create(body);
+                            } else {
+                                validation.quickSend(body);
+                            }
+                        }));
+                assertEquals("completeUrl", problem.field(), url);
+                assertEquals("REDIRECT_NOT_ALLOWED", problem.rule(), url);
+            }
+        }
+        assertEquals("https://app.example.nz/verified",
+                validation.create(validCreate().put("completeUrl", "https://app.example.nz/verified")).completeUrl());
     }
 
     @Test

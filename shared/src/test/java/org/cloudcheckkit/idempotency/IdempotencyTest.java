@@ -39,8 +39,8 @@ class IdempotencyTest {
 
     @Test
     void aRepeatGetsTheFirstAnswerWithoutActingAgain() {
-        Reply first = idempotency.run("go.create", "key-1", "{\"a\":1}", () -> act(201, Reply.Disposition.KEEP));
-        Reply repeat = idempotency.run("go.create", "key-1", "{\"a\":1}", () -> act(201, Reply.Disposition.KEEP));
+        Reply first = idempotency.run("key-1", "{\"a\":1}", () -> act(201, Reply.Disposition.KEEP));
+        Reply repeat = idempotency.run("key-1", "{\"a\":1}", () -> act(201, Reply.Disposition.KEEP));
 
         assertEquals(1, calls.get());
         assertEquals(first.status(), repeat.status());
@@ -49,27 +49,31 @@ class IdempotencyTest {
 
     @Test
     void theSameKeyWithAnotherBodyIsRefused() {
-        idempotency.run("go.create", "key-2", "{\"a\":1}", () -> act(201, Reply.Disposition.KEEP));
+        idempotency.run("key-2", "{\"a\":1}", () -> act(201, Reply.Disposition.KEEP));
 
         IdempotencyConflictException refused = assertThrows(IdempotencyConflictException.class,
-                () -> idempotency.run("go.create", "key-2", "{\"a\":2}", () -> act(201, Reply.Disposition.KEEP)));
+                () -> idempotency.run("key-2", "{\"a\":2}", () -> act(201, Reply.Disposition.KEEP)));
 
         assertEquals(IdempotencyConflictException.Reason.DIFFERENT_REQUEST, refused.reason());
         assertEquals(1, calls.get());
     }
 
     @Test
-    void keysAreScopedByOperation() {
-        idempotency.run("go.create", "key-3", "{}", () -> act(201, Reply.Disposition.KEEP));
-        idempotency.run("go.send", "key-3", "{}", () -> act(200, Reply.Disposition.KEEP));
+    void aKeyStandsForOneRequestSoTheSameKeyForAnyOtherIsRefused() {
+        idempotency.run("key-3", "user-a POST /go/requests/{A}/send {}", () -> act(200, Reply.Disposition.KEEP));
 
-        assertEquals(2, calls.get());
+        for (String other : new String[] {"user-a POST /go/requests/{B}/send {}", "user-b POST /go/requests/{A}/send {}"}) {
+            IdempotencyConflictException refused = assertThrows(IdempotencyConflictException.class,
+                    () -> idempotency.run("key-3", other, () -> act(200, Reply.Disposition.KEEP)));
+            assertEquals(IdempotencyConflictException.Reason.DIFFERENT_REQUEST, refused.reason());
+        }
+        assertEquals(1, calls.get(), "never another request's answer, and never acted on");
     }
 
     @Test
     void whenNothingHappenedTheKeyCanBeUsedAgain() {
-        idempotency.run("go.create", "key-4", "{}", () -> act(503, Reply.Disposition.FORGET));
-        Reply retried = idempotency.run("go.create", "key-4", "{}", () -> act(201, Reply.Disposition.KEEP));
+        idempotency.run("key-4", "{}", () -> act(503, Reply.Disposition.FORGET));
+        Reply retried = idempotency.run("key-4", "{}", () -> act(201, Reply.Disposition.KEEP));
 
         assertEquals(2, calls.get());
         assertEquals(201, retried.status());
@@ -77,10 +81,10 @@ class IdempotencyTest {
 
     @Test
     void anUnknownOutcomeRefusesRepeatsSoNothingIsBilledTwice() {
-        idempotency.run("go.create", "key-5", "{}", () -> act(502, Reply.Disposition.OUTCOME_UNKNOWN));
+        idempotency.run("key-5", "{}", () -> act(502, Reply.Disposition.OUTCOME_UNKNOWN));
 
         IdempotencyConflictException refused = assertThrows(IdempotencyConflictException.class,
-                () -> idempotency.run("go.create", "key-5", "{}", () -> act(201, Reply.Disposition.KEEP)));
+                () -> idempotency.run("key-5", "{}", () -> act(201, Reply.Disposition.KEEP)));
 
         assertEquals(IdempotencyConflictException.Reason.OUTCOME_UNKNOWN, refused.reason());
         assertEquals(1, calls.get());
@@ -89,18 +93,18 @@ class IdempotencyTest {
     @Test
     void aClaimStillInProgressIsNotRunTwice() {
         IdempotencyConflictException refused = assertThrows(IdempotencyConflictException.class,
-                () -> idempotency.run("go.create", "key-6", "{}",
-                        () -> idempotency.run("go.create", "key-6", "{}", () -> act(201, Reply.Disposition.KEEP))));
+                () -> idempotency.run("key-6", "{}",
+                        () -> idempotency.run("key-6", "{}", () -> act(201, Reply.Disposition.KEEP))));
 
         assertEquals(IdempotencyConflictException.Reason.IN_PROGRESS, refused.reason());
     }
 
     @Test
     void anExpiredKeyIsFree() {
-        idempotency.run("go.create", "key-7", "{\"a\":1}", () -> act(201, Reply.Disposition.KEEP));
+        idempotency.run("key-7", "{\"a\":1}", () -> act(201, Reply.Disposition.KEEP));
         clock.advance(Duration.ofHours(25));
 
-        Reply fresh = idempotency.run("go.create", "key-7", "{\"a\":2}", () -> act(201, Reply.Disposition.KEEP));
+        Reply fresh = idempotency.run("key-7", "{\"a\":2}", () -> act(201, Reply.Disposition.KEEP));
 
         assertEquals(2, calls.get());
         assertEquals(201, fresh.status());
@@ -109,7 +113,7 @@ class IdempotencyTest {
     @Test
     void aKeyMustBeShortVisibleAscii() {
         ValidationException refused = assertThrows(ValidationException.class,
-                () -> idempotency.run("go.create", "has space", "{}", () -> act(201, Reply.Disposition.KEEP)));
+                () -> idempotency.run("has space", "{}", () -> act(201, Reply.Disposition.KEEP)));
 
         assertEquals("header:Idempotency-Key", refused.problems().get(0).field());
         assertTrue(calls.get() == 0);
@@ -117,8 +121,8 @@ class IdempotencyTest {
 
     @Test
     void withoutAKeyEveryRequestActs() {
-        idempotency.run("go.create", null, "{}", () -> act(201, Reply.Disposition.KEEP));
-        idempotency.run("go.create", null, "{}", () -> act(201, Reply.Disposition.KEEP));
+        idempotency.run(null, "{}", () -> act(201, Reply.Disposition.KEEP));
+        idempotency.run(null, "{}", () -> act(201, Reply.Disposition.KEEP));
 
         assertEquals(2, calls.get());
     }
@@ -129,16 +133,16 @@ class IdempotencyTest {
         DynamoDbClient completionsFail = FailingDynamoDb.failing(aws, request -> request instanceof UpdateItemRequest, failures);
         Idempotency failingCompletion = new Idempotency(records(completionsFail, aws), clock);
 
-        Reply answer = failingCompletion.run("go.create", "key-8", "{}", () -> act(201, Reply.Disposition.KEEP));
+        Reply answer = failingCompletion.run("key-8", "{}", () -> act(201, Reply.Disposition.KEEP));
 
         assertEquals(201, answer.status(), "Cloudcheck's success is the answer, not a 500");
         assertEquals(1, failures.get(), "the completion was attempted, and failed");
         IdempotencyConflictException repeat = assertThrows(IdempotencyConflictException.class,
-                () -> idempotency.run("go.create", "key-8", "{}", () -> act(201, Reply.Disposition.KEEP)));
+                () -> idempotency.run("key-8", "{}", () -> act(201, Reply.Disposition.KEEP)));
         assertEquals(IdempotencyConflictException.Reason.IN_PROGRESS, repeat.reason());
         clock.advance(Duration.ofSeconds(61));
         IdempotencyConflictException later = assertThrows(IdempotencyConflictException.class,
-                () -> idempotency.run("go.create", "key-8", "{}", () -> act(201, Reply.Disposition.KEEP)));
+                () -> idempotency.run("key-8", "{}", () -> act(201, Reply.Disposition.KEEP)));
         assertEquals(IdempotencyConflictException.Reason.OUTCOME_UNKNOWN, later.reason());
         assertEquals(1, calls.get(), "acted once: the repeat could have billed twice");
     }

@@ -34,7 +34,7 @@ public final class AkahuInitiateHandler extends ApiGatewayHandler {
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return api.respond(event, context, request -> {
             AkahuInitiateRequest initiate = validation.initiate(request.jsonBody());
-            return api.idempotent(request, "akahu.initiate",
+            return api.idempotent(request,
                     () -> api.created(akahu.initiate(initiate, request.caller(), request.callbackBaseUrl(),
                             request.deadline())));
         });

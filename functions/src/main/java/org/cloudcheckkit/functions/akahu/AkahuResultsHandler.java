@@ -36,9 +36,10 @@ public final class AkahuResultsHandler extends ApiGatewayHandler {
         return api.respond(event, context, request -> {
             String token = request.pathParameter("token");
             if (REVIEW_ROUTE.equals(request.routeKey())) {
-                return api.ok(akahu.review(validation.review(token, request.jsonBody()), request.deadline()));
+                return api.ok(akahu.review(validation.review(token, request.jsonBody()), request.caller(),
+                        request.deadline()));
             }
-            return api.ok(akahu.result(token, request.deadline()));
+            return api.ok(akahu.result(token, request.caller(), request.deadline()));
         });
     }
 }

@@ -43,15 +43,15 @@ public final class DownloadsHandler extends ApiGatewayHandler {
         return api.respond(event, context, request -> {
             switch (request.routeKey()) {
                 case GO_PDF:
-                    return api.ok(downloads.goRecipientPdf(request.pathParameter("recipientToken")));
+                    return api.ok(downloads.goRecipientPdf(request.pathParameter("recipientToken"), request.caller()));
                 case AKAHU_PDF:
-                    return api.ok(downloads.akahuPdf(request.pathParameter("token")));
+                    return api.ok(downloads.akahuPdf(request.pathParameter("token"), request.caller()));
                 case START_ZIP:
                     Reply started = api.ok(zips.start(request.pathParameter("goApiReference"),
-                            request.caller().principal(), request.deadline()));
+                            request.caller(), request.deadline()));
                     return new Reply(202, started.body(), started.disposition());
                 default:
-                    return api.ok(zips.status(request.pathParameter("goApiReference")));
+                    return api.ok(zips.status(request.pathParameter("goApiReference"), request.caller()));
             }
         });
     }

@@ -11,6 +11,7 @@ import org.cloudcheckkit.config.Components;
 import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRequest;
 import org.cloudcheckkit.functions.http.ApiRoutes;
+import org.cloudcheckkit.validation.ValidationException;
 
 /**
  * What Cloudcheck calls: GET/POST /callbacks/go (Go notificationUrl), GET/POST /callbacks/akahu (Akahu notificationUrl
@@ -55,7 +56,11 @@ public final class WebhookReceiptHandler extends ApiGatewayHandler {
     private static Map<String, String> parameters(ApiRequest request) {
         Map<String, String> parameters = new HashMap<>();
         if (isForm(request)) {
-            parameters.putAll(FormEncoding.decode(request.body()));
+            try {
+                parameters.putAll(FormEncoding.decode(request.body()));
+            } catch (IllegalArgumentException malformed) {
+                throw ValidationException.of("body", "MALFORMED_FORM", "the form body has a malformed percent-escape");
+            }
         }
         parameters.putAll(request.queryParameters());
         return parameters;

@@ -45,7 +45,7 @@ public final class InitiateVerificationHandler extends ApiGatewayHandler {
         VerificationReplies.Reply reply;
         try {
             VerificationRequest request = validator.validate(event.getBody(), event.getIsBase64Encoded());
-            reply = replies.success(service.initiate(request));
+            reply = replies.success(service.initiate(request, sourceIp(event)));
         } catch (RuntimeException failure) {
             reply = replies.failure(failure, requestId);
         }
@@ -53,6 +53,14 @@ public final class InitiateVerificationHandler extends ApiGatewayHandler {
                 reply.response().getStatusCode(), reply.cause(), reply.code(), (System.nanoTime() - started) / 1_000_000,
                 requestId);
         return reply.response();
+    }
+
+    /** The caller's address as API Gateway saw it (not the app's say-so); null outside the HTTP API. */
+    private static String sourceIp(APIGatewayV2HTTPEvent event) {
+        if (event.getRequestContext() == null || event.getRequestContext().getHttp() == null) {
+            return null;
+        }
+        return event.getRequestContext().getHttp().getSourceIp();
     }
 
     private static String requestId(APIGatewayV2HTTPEvent event, Context context) {

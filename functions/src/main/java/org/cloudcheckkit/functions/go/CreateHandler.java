@@ -35,7 +35,7 @@ public final class CreateHandler extends ApiGatewayHandler {
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return api.respond(event, context, request -> {
             GoRequest goRequest = validation.create(request.jsonBody());
-            return api.idempotent(request, "go.create",
+            return api.idempotent(request,
                     () -> api.created(goRequests.create(goRequest, request.caller(), request.callbackBaseUrl(),
                             request.deadline())));
         });

@@ -34,7 +34,7 @@ public final class QuickSendHandler extends ApiGatewayHandler {
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return api.respond(event, context, request -> {
             QuickSendRequest quickSend = validation.quickSend(request.jsonBody());
-            return api.idempotent(request, "go.quicksend",
+            return api.idempotent(request,
                     () -> api.created(goRequests.quickSend(quickSend, request.caller(), request.callbackBaseUrl(),
                             request.deadline())));
         });

@@ -44,17 +44,17 @@ public final class RecipientsHandler extends ApiGatewayHandler {
             String goApiReference = request.pathParameter("goApiReference");
             if (ADD_ROUTE.equals(request.routeKey())) {
                 GoRecipient recipient = validation.recipient(request.jsonBody());
-                return api.idempotent(request, "go.add-recipient",
+                return api.idempotent(request,
                         () -> api.created(goRequests.addRecipient(goApiReference, recipient, request.caller(),
                                 request.deadline())));
             }
             if (EDIT_ROUTE.equals(request.routeKey())) {
                 GoRecipient recipient = validation.recipient(request.jsonBody());
                 return api.ok(goRequests.editRecipient(goApiReference, request.pathParameter("recipientToken"), recipient,
-                        request.deadline()));
+                        request.caller(), request.deadline()));
             }
             CancelRecipients cancel = validation.cancel(goApiReference, request.jsonBody());
-            return api.ok(goRequests.cancel(cancel, request.deadline()));
+            return api.ok(goRequests.cancel(cancel, request.caller(), request.deadline()));
         });
     }
 }

@@ -40,11 +40,13 @@ public final class ResultsHandler extends ApiGatewayHandler {
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return api.respond(event, context, request -> {
             if (INTENTS_ROUTE.equals(request.routeKey())) {
-                return api.ok(openIntents.of(request.caller().principal()));
+                return api.ok(openIntents.of(request.caller()));
             }
             return REQUEST_ROUTE.equals(request.routeKey())
-                    ? api.ok(goRequests.view(request.pathParameter("goApiReference"), request.deadline()))
-                    : api.ok(goRequests.recipientResult(request.pathParameter("recipientToken"), request.deadline()));
+                    ? api.ok(goRequests.view(request.pathParameter("goApiReference"), request.caller(),
+                            request.deadline()))
+                    : api.ok(goRequests.recipientResult(request.pathParameter("recipientToken"),
+                            request.caller(), request.deadline()));
         });
     }
 }

@@ -43,10 +43,10 @@ public final class SendHandler extends ApiGatewayHandler {
             String goApiReference = request.pathParameter("goApiReference");
             if (RESEND_ROUTE.equals(request.routeKey())) {
                 ResendRequest resend = new ResendRequest(goApiReference, request.pathParameter("recipientToken"));
-                return api.idempotent(request, "go.resend", () -> api.ok(goRequests.resend(resend, request.deadline())));
+                return api.idempotent(request, () -> api.ok(goRequests.resend(resend, request.caller(), request.deadline())));
             }
             SendRequest send = validation.send(goApiReference, request.jsonBody());
-            return api.idempotent(request, "go.send", () -> api.ok(goRequests.send(send, request.deadline())));
+            return api.idempotent(request, () -> api.ok(goRequests.send(send, request.caller(), request.deadline())));
         });
     }
 }

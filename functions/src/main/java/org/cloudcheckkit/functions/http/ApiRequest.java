@@ -6,10 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.cloudcheckkit.api.Caller;
+import org.cloudcheckkit.api.Principal;
 import org.cloudcheckkit.cloudcheck.Deadline;
 import org.cloudcheckkit.validation.ValidationException;
 
@@ -22,11 +27,14 @@ public final class ApiRequest {
     private final ObjectMapper json;
     private final Deadline deadline;
     private final String callbackBaseUrl;
+    private final String tenantClaim;
 
-    ApiRequest(APIGatewayV2HTTPEvent event, ObjectMapper json, Deadline deadline, String configuredCallbackBaseUrl) {
+    ApiRequest(APIGatewayV2HTTPEvent event, ObjectMapper json, Deadline deadline, String configuredCallbackBaseUrl,
+               String tenantClaim) {
         this.event = event;
         this.json = json;
         this.deadline = deadline;
+        this.tenantClaim = tenantClaim;
         this.callbackBaseUrl = configuredCallbackBaseUrl.isEmpty() ? derivedBaseUrl(event) : configuredCallbackBaseUrl;
     }
 
@@ -47,6 +55,11 @@ public final class ApiRequest {
     public String queryParameter(String name) {
         Map<String, String> parameters = event.getQueryStringParameters();
         return parameters == null ? null : parameters.get(name);
+    }
+
+    /** Every path parameter the route took. */
+    public Map<String, String> pathParameters() {
+        return event.getPathParameters() == null ? Map.of() : event.getPathParameters();
     }
 
     /** Every query parameter (payload 2.0 joins repeated ones with commas). */
@@ -115,18 +128,49 @@ public final class ApiRequest {
         return callbackBaseUrl;
     }
 
-    /** Who is calling: the JWT's subject (none on the open routes) and the Idempotency-Key the request carries. */
+    /**
+     * Who is calling, as the JWT authorizer vouched for it (none on the open routes), and the Idempotency-Key the
+     * request carries. Scopes are the authorizer's list and the token's {@code scope} claim (space-separated).
+     */
     public Caller caller() {
-        return new Caller(subject(), header("Idempotency-Key"));
+        return new Caller(principal(), header("Idempotency-Key"));
     }
 
-    private String subject() {
+    private Principal principal() {
         APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
-        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
-                || context.getAuthorizer().getJwt().getClaims() == null) {
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = context == null ? null : context.getAuthorizer();
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = authorizer == null ? null : authorizer.getJwt();
+        Map<String, String> claims = jwt == null || jwt.getClaims() == null ? Map.of() : jwt.getClaims();
+        String subject = claims.get("sub");
+        if (subject == null || subject.isBlank()) {
             return null;
         }
-        return context.getAuthorizer().getJwt().getClaims().get("sub");
+        Set<String> scopes = new HashSet<>();
+        if (jwt.getScopes() != null) {
+            scopes.addAll(jwt.getScopes());
+        }
+        String scopeClaim = claims.get("scope");
+        if (scopeClaim != null) {
+            scopes.addAll(Arrays.asList(scopeClaim.trim().split("\\s+")));
+        }
+        String tenant = tenantClaim.isEmpty() ? null : claims.get(tenantClaim);
+        return new Principal(subject, tenant, scopes);
+    }
+
+    /**
+     * What makes two requests the same one for an Idempotency-Key: the caller (subject and tenant), the route, its
+     * path parameters and the body. Each part is length-prefixed, so no two different requests share a fingerprint.
+     */
+    public String fingerprint() {
+        Principal principal = principal();
+        StringBuilder parts = new StringBuilder();
+        Map<String, String> parameters = event.getPathParameters() == null ? Map.of() : new TreeMap<>(event.getPathParameters());
+        for (String part : new String[] {principal == null ? "" : principal.subject(),
+                principal == null || principal.tenant() == null ? "" : principal.tenant(), routeKey(),
+                parameters.toString(), body()}) {
+            parts.append(part.length()).append(':').append(part);
+        }
+        return parts.toString();
     }
 
     public String requestId() {

@@ -14,6 +14,8 @@ import org.cloudcheckkit.cloudcheck.Deadline;
 import org.cloudcheckkit.config.Components;
 import org.cloudcheckkit.idempotency.Idempotency;
 import org.cloudcheckkit.idempotency.Reply;
+import org.cloudcheckkit.metrics.Metrics;
+import org.cloudcheckkit.table.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,19 +34,26 @@ public final class ApiRoutes {
     private final ErrorMapping errors;
     private final Idempotency idempotency;
     private final String callbackBaseUrl;
+    private final String tenantClaim;
+    private final AuditTrail auditTrail;
+    private final Metrics metrics;
     private final Clock clock;
 
-    public ApiRoutes(ObjectMapper json, Idempotency idempotency, String callbackBaseUrl, Clock clock) {
+    public ApiRoutes(ObjectMapper json, Idempotency idempotency, String callbackBaseUrl, String tenantClaim,
+                     AuditTrail auditTrail, Metrics metrics, Clock clock) {
         this.json = json;
         this.errors = new ErrorMapping(json);
         this.idempotency = idempotency;
         this.callbackBaseUrl = callbackBaseUrl;
+        this.tenantClaim = tenantClaim;
+        this.auditTrail = auditTrail;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     public static ApiRoutes from(Components components) {
         return new ApiRoutes(components.json(), components.idempotency(), components.settings().callbackBaseUrl(),
-                components.clock());
+                components.settings().tenantClaim(), components.auditTrail(), components.metrics(), components.clock());
     }
 
     /** A route's own step: given the request, produce the reply (or throw; the failure is mapped). */
@@ -59,10 +68,13 @@ public final class ApiRoutes {
         String routeKey = event.getRouteKey();
         ApiRequest request = null;
         try {
-            request = new ApiRequest(event, json, deadline(context), callbackBaseUrl);
+            request = new ApiRequest(event, json, deadline(context), callbackBaseUrl, tenantClaim);
             reply = route.handle(request);
         } catch (RuntimeException failure) {
             reply = errors.map(failure, routeKey, request == null ? null : request.requestId());
+        }
+        if (request != null && request.caller().principal() != null) {
+            audit(request, reply);
         }
         log.info("route=\"{}\" status={} ms={} requestId={}", routeKey, reply.status(),
                 (System.nanoTime() - started) / 1_000_000, request == null ? null : request.requestId());
@@ -70,12 +82,29 @@ public final class ApiRoutes {
     }
 
     /**
-     * Runs {@code action} at most once per Idempotency-Key (header). Failures inside the action are mapped here, so
-     * that a definite answer is kept for repeats and an unknown outcome is remembered as such.
+     * Every front-end call is recorded with its principal, refusals included. A record that cannot be written does not
+     * change the answer - the call was made - but is logged and counted, for an operator to alarm on.
      */
-    public Reply idempotent(ApiRequest request, String scope, Supplier<Reply> action) {
+    private void audit(ApiRequest request, Reply reply) {
+        try {
+            auditTrail.record(request.caller().owner(), request.routeKey(), request.pathParameters(), reply.status(),
+                    request.requestId());
+        } catch (RuntimeException e) {
+            metrics.count("AuditWriteFailures", 1);
+            log.error("route {} request {}: the audit record could not be written: {}", request.routeKey(),
+                    request.requestId(), e.toString());
+        }
+    }
+
+    /**
+     * Runs {@code action} at most once per Idempotency-Key (header). The key stands for this exact request - this
+     * caller, this route and its path parameters, this body - so the same key with anything else is refused, never
+     * answered with another request's answer. Failures inside the action are mapped here, so that a definite answer
+     * is kept for repeats and an unknown outcome is remembered as such.
+     */
+    public Reply idempotent(ApiRequest request, Supplier<Reply> action) {
         String key = request.header("Idempotency-Key");
-        return idempotency.run(scope, key, request.body(), () -> {
+        return idempotency.run(key, request.fingerprint(), () -> {
             try {
                 return action.get();
             } catch (RuntimeException failure) {

@@ -2,15 +2,21 @@ package org.cloudcheckkit.functions.callbacks;
 
 import static org.cloudcheckkit.functions.TestStack.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import org.cloudcheckkit.callbacks.CallbackKind;
 import org.cloudcheckkit.config.Components;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.TestStack;
+import org.cloudcheckkit.functions.go.CreateHandler;
 import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
@@ -91,15 +97,42 @@ class WebhookReceiptHandlerTest {
     void aGoCallbackPostedAsABase64FormIsRecorded(LocalAws aws, CloudcheckSandbox sandbox) {
         Components components = TestStack.components(aws, sandbox, "WebhookReceiptFunction");
         WebhookReceiptHandler handler = new WebhookReceiptHandler(components);
-        String form = "goApiReference=g2&recipientToken=r2&status=Opened";
-        SampleEvents event = SampleEvents.load("callbacks-go-post.json")
-                .queryParameter("cid", "c2").queryParameter("t", components.callbackTokens().tokenFor(CallbackKind.GO, "c2"))
+        JsonNode created = body(new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"))
+                .handle(SampleEvents.load("go-create.json").event(), new FunctionContext("test")));
+        String goApiReference = created.get("goApiReference").asText();
+        String token = created.get("recipients").get(0).get("recipientToken").asText();
+        String callbackId = components.goRequestTable().find(goApiReference).orElseThrow().callbackId();
+        String form = "goApiReference=" + goApiReference + "&recipientToken=" + token + "&status=Opened";
+        SampleEvents event = SampleEvents.load("callbacks-go-post.json").queryParameter("cid", callbackId)
+                .queryParameter("t", components.callbackTokens().tokenFor(CallbackKind.GO, callbackId))
                 .body(Base64.getEncoder().encodeToString(form.getBytes()));
 
         APIGatewayV2HTTPResponse response = handler.handle(event.event(), new FunctionContext("test"));
 
         assertEquals(200, response.getStatusCode(), response.getBody());
-        assertEquals("Opened", item(aws, "GO#g2", "EVENT#r2#Opened").get("hint").s());
+        assertEquals("Opened", item(aws, "GO#" + goApiReference, "EVENT#" + token + "#Opened").get("hint").s());
+    }
+
+    @Test
+    void aFormBodyWithABadPercentEscapeIs400NamingTheBodyAndLogsNoStackTrace(LocalAws aws, CloudcheckSandbox sandbox) {
+        Components components = TestStack.components(aws, sandbox, "WebhookReceiptFunction");
+        SampleEvents event = SampleEvents.load("callbacks-go-post.json").queryParameter("cid", "c3")
+                .queryParameter("t", components.callbackTokens().tokenFor(CallbackKind.GO, "c3"))
+                .body(Base64.getEncoder().encodeToString("goApiReference=%zz&status=Opened".getBytes()));
+        PrintStream original = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        APIGatewayV2HTTPResponse response;
+        try {
+            response = new WebhookReceiptHandler(components).handle(event.event(), new FunctionContext("test"));
+        } finally {
+            System.setErr(original);
+        }
+
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertEquals("body", body(response).get("error").get("problems").get(0).get("field").asText());
+        assertEquals("MALFORMED_FORM", body(response).get("error").get("problems").get(0).get("rule").asText());
+        assertFalse(log.toString(StandardCharsets.UTF_8).contains("\tat "), "no stack trace: " + log);
     }
 
     private static Map<String, AttributeValue> item(LocalAws aws, String pk, String sk) {

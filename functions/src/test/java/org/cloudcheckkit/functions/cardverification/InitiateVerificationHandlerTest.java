@@ -11,8 +11,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -22,7 +26,10 @@ import java.util.Set;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.cloudcheckkit.aws.AwsClients;
+import org.cloudcheckkit.aws.AwsSettings;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.config.Settings;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
 import org.cloudcheckkit.localaws.ServerlessFunction;
@@ -71,7 +78,7 @@ class InitiateVerificationHandlerTest {
                 SEED_TOKEN + "R58M12ABCDE" + endpointId + nonce + invoiceId + "NZD"), signature);
 
         Item invoice = item(aws, "INVOICE#" + invoiceId, "INVOICE");
-        assertEquals("R58M12ABCDE", invoice.string("serialNumber"));
+        assertEquals(hmacSha256Hex(secret.get("deviceHashKey"), "R58M12ABCDE"), invoice.string("serialNumberHash"));
         assertEquals(nonce, invoice.string("nonce"));
         assertEquals("NZD", invoice.string("currency"));
         assertEquals(endpointId, invoice.string("endpointId"));
@@ -161,6 +168,110 @@ class InitiateVerificationHandlerTest {
                 .getStatusCode());
     }
 
+    /**
+     * The security issue's attack: the signature runs token and serial number together, so token + "D" with serial
+     * "EVICE-B" would sign what the bound token signs on device "DEVICE-B".
+     */
+    @Test
+    void aTokenBoundToOneDeviceGetsNoSignatureForAnotherByMovingACharacterIntoTheSerialNumber(LocalAws aws) {
+        InitiateVerificationHandler handler = handler(aws, Map.of("TOKEN_BINDING", "true"));
+        String token = "resplit-" + UUID.randomUUID();
+        assertEquals(200, handler.handle(CardVerificationEvents.initiate("DEVICE-A", token), null).getStatusCode());
+        long stored = storedItemCount(aws);
+
+        JsonNode error = assertError(handler.handle(CardVerificationEvents.initiate("EVICE-B", token + "D"), null),
+                403, "FILTERED", "AMBIGUOUS_TOKEN");
+
+        assertTrue(error.get("message").asText().contains("session.accessToken"), error.toString());
+        assertEquals(stored, storedItemCount(aws));
+    }
+
+    /**
+     * Serial numbers are few and guessable, so a plain hash of one is reversed by trying them: the invoice and the
+     * binding hold only its HMAC-SHA256 under the Connecting Party secret's deviceHashKey.
+     */
+    @Test
+    void serialNumbersAreStoredOnlyAsTheirHashUnderTheSecretsDeviceHashKey(LocalAws aws) throws Exception {
+        String token = "keyed-" + UUID.randomUUID();
+        APIGatewayV2HTTPResponse response = handler(aws, Map.of("TOKEN_BINDING", "true"))
+                .handle(CardVerificationEvents.initiate("SERIAL-KEYED-1", token), null);
+        String invoiceId = body(response).get("invoiceId").asText();
+
+        String keyed = hmacSha256Hex(aws.secretFields("ConnectingPartySecretId").get("deviceHashKey"), "SERIAL-KEYED-1");
+        Item invoice = item(aws, "INVOICE#" + invoiceId, "INVOICE");
+        Item binding = item(aws, "ACCESS_TOKEN#" + sha256Hex(token), "BINDING");
+        assertEquals(keyed, invoice.string("serialNumberHash"));
+        assertEquals(keyed, binding.string("serialNumberHash"));
+        for (Item stored : List.of(invoice, binding)) {
+            assertFalse(stored.attributes().values().stream().anyMatch(value -> value.toString().contains("SERIAL-KEYED-1")),
+                    "the raw serial number in " + stored.attributes());
+        }
+    }
+
+    /** Invoices and bindings are kept for a configured time (DynamoDB TTL), a binding from its last use. */
+    @Test
+    void invoicesExpireAfterInvoiceDaysAndBindingsAfterBindingDays(LocalAws aws) throws Exception {
+        InitiateVerificationHandler handler = handler(aws, Map.of("TOKEN_BINDING", "true", "INVOICE_DAYS", "3",
+                "BINDING_DAYS", "7"));
+        String token = "expiry-" + UUID.randomUUID();
+        Instant before = Instant.now();
+
+        String invoiceId = body(handler.handle(CardVerificationEvents.initiate("SERIAL-EXPIRY-1", token), null))
+                .get("invoiceId").asText();
+
+        assertExpiresAfter(item(aws, "INVOICE#" + invoiceId, "INVOICE"), Duration.ofDays(3), before);
+        assertExpiresAfter(item(aws, "ACCESS_TOKEN#" + sha256Hex(token), "BINDING"), Duration.ofDays(7), before);
+    }
+
+    /**
+     * A session limit lifts by itself, so it is answered 429 with Retry-After (seconds to the next clock hour) and
+     * the seed's cause FILTERED. The clock is fixed, so the hour cannot turn between the calls.
+     */
+    @Test
+    void aDeviceOverItsHourlyLimitOfSessionsIsAnswered429WithRetryAfter(LocalAws aws) {
+        InitiateVerificationHandler handler = handler(aws, Map.of("MAX_SESSIONS_PER_DEVICE_PER_HOUR", "2"),
+                Instant.parse("2026-11-22T09:59:30Z"));
+        String token = "limit-" + UUID.randomUUID();
+        assertEquals(200, handler.handle(CardVerificationEvents.initiate("SERIAL-LIMITED-1", token), null).getStatusCode());
+        assertEquals(200, handler.handle(CardVerificationEvents.initiate("SERIAL-LIMITED-1", token), null).getStatusCode());
+        long stored = storedItemCount(aws);
+
+        APIGatewayV2HTTPResponse response = handler.handle(CardVerificationEvents.initiate("SERIAL-LIMITED-1", token), null);
+
+        JsonNode error = assertError(response, 429, "FILTERED", "DEVICE_SESSION_LIMIT");
+        assertEquals("30", response.getHeaders().get("Retry-After"));
+        assertTrue(error.get("message").asText().contains("consumer.device.serialNumber"), error.toString());
+        assertEquals(stored, storedItemCount(aws), "nothing written for the refused request");
+    }
+
+    /** Per caller address as API Gateway saw it (the event's sourceIp), whatever devices the requests name. */
+    @Test
+    void anAddressOverItsHourlyLimitOfSessionsIsAnswered429WithRetryAfter(LocalAws aws) {
+        InitiateVerificationHandler handler = handler(aws, Map.of("MAX_SESSIONS_PER_IP_PER_HOUR", "2"),
+                Instant.parse("2026-11-22T09:20:00Z"));
+        for (String device : List.of("SERIAL-IP-1", "SERIAL-IP-2")) {
+            assertEquals(200, handler.handle(fromAddress("198.51.100.77", device), null).getStatusCode());
+        }
+
+        APIGatewayV2HTTPResponse response = handler.handle(fromAddress("198.51.100.77", "SERIAL-IP-3"), null);
+
+        assertError(response, 429, "FILTERED", "IP_SESSION_LIMIT");
+        assertEquals("2400", response.getHeaders().get("Retry-After"));
+        assertEquals(200, handler.handle(fromAddress("198.51.100.78", "SERIAL-IP-3"), null).getStatusCode());
+    }
+
+    /** Fails closed: a deployment that does not set TOKEN_BINDING still binds; only "false" turns binding off. */
+    @Test
+    void aTokenUsedFromAnotherDeviceIsFilteredWhenTokenBindingIsUnset(LocalAws aws) {
+        InitiateVerificationHandler handler = handler(aws, Map.of("TOKEN_BINDING", ""));
+        String token = "unset-" + UUID.randomUUID();
+
+        assertEquals(200, handler.handle(CardVerificationEvents.initiate("DEVICE-A-3", token), null).getStatusCode());
+
+        assertError(handler.handle(CardVerificationEvents.initiate("DEVICE-B-4", token), null),
+                403, "FILTERED", "TOKEN_NOT_BOUND_TO_DEVICE");
+    }
+
     /** A table that does not exist is a configuration fault: SERVER_FAILED, details in the log only. */
     @Test
     void aMissingTableIsAServerFailure(LocalAws aws) {
@@ -195,6 +306,20 @@ class InitiateVerificationHandlerTest {
         return new InitiateVerificationHandler(Components.fromEnvironment(environment(aws, overrides)));
     }
 
+    /** The handler on a clock that stands still at {@code now}. */
+    private static InitiateVerificationHandler handler(LocalAws aws, Map<String, String> overrides, Instant now) {
+        Map<String, String> environment = environment(aws, overrides);
+        return new InitiateVerificationHandler(new Components(Settings.from(environment),
+                new AwsClients(AwsSettings.fromEnvironment(environment)), Clock.fixed(now, ZoneOffset.UTC), new SecureRandom()));
+    }
+
+    /** The sample event from {@code sourceIp}, naming device {@code serialNumber}. */
+    private static APIGatewayV2HTTPEvent fromAddress(String sourceIp, String serialNumber) {
+        APIGatewayV2HTTPEvent event = CardVerificationEvents.initiate(serialNumber, "address-" + UUID.randomUUID());
+        event.getRequestContext().getHttp().setSourceIp(sourceIp);
+        return event;
+    }
+
     /**
      * The function's environment from template.yaml, with the policy settings pinned so each test states its own.
      * Until template.yaml declares InitiateVerificationFunction, another front-end function stands in: the
@@ -202,7 +327,8 @@ class InitiateVerificationHandlerTest {
      */
     static Map<String, String> environment(LocalAws aws, Map<String, String> overrides) {
         Map<String, String> pinned = new HashMap<>(Map.of("DENIED_IP_ADDRESSES", "", "DENIED_SERIAL_NUMBERS", "",
-                "TOKEN_BINDING", "false", "DEVICE_DATA_HOURS", "72"));
+                "TOKEN_BINDING", "false", "DEVICE_DATA_HOURS", "72", "MAX_SESSIONS_PER_DEVICE_PER_HOUR", "0",
+                "MAX_SESSIONS_PER_IP_PER_HOUR", "0"));
         pinned.putAll(overrides);
         boolean declared = aws.template().functions().stream().map(ServerlessFunction::logicalId).anyMatch(FUNCTION::equals);
         return aws.functionEnvironment(declared ? FUNCTION : "CreateFunction", pinned);
@@ -223,6 +349,22 @@ class InitiateVerificationHandlerTest {
         return HexFormat.of().withUpperCase().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
     }
 
+    private static void assertExpiresAfter(Item item, Duration kept, Instant before) {
+        long expiresAt = item.number("expiresAt").orElseThrow(() -> new AssertionError("no expiresAt: " + item.attributes()));
+        assertTrue(expiresAt >= before.plus(kept).getEpochSecond() && expiresAt <= Instant.now().plus(kept).getEpochSecond(),
+                "expiresAt " + expiresAt);
+    }
+
+    private static String hmacSha256Hex(String key, String message) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String sha256Hex(String text) throws GeneralSecurityException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static Set<String> fieldNames(JsonNode node) {
         Set<String> names = new java.util.HashSet<>();
         node.fieldNames().forEachRemaining(names::add);
@@ -236,11 +378,11 @@ class InitiateVerificationHandlerTest {
         return item;
     }
 
-    /** INVOICE, DEVICE and BINDING items in the table: what a refused request must not change. */
+    /** INVOICE, DEVICE, BINDING and session counter items in the table: what a refused request must not change. */
     static long storedItemCount(LocalAws aws) {
         return aws.dynamoDb().scanPaginator(r -> r.tableName(aws.physicalName("Table"))).items().stream()
                 .map(item -> item.get("pk").s())
-                .filter(pk -> pk.startsWith("INVOICE#") || pk.startsWith("ACCESS_TOKEN#"))
+                .filter(pk -> pk.startsWith("INVOICE#") || pk.startsWith("ACCESS_TOKEN#") || pk.startsWith("SESSIONS#"))
                 .count();
     }
 }

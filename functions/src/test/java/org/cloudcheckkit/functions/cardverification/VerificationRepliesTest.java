@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.List;
 import org.cloudcheckkit.cardverification.InitiatedVerification;
 import org.cloudcheckkit.cardverification.InvalidRequestException;
@@ -52,6 +53,15 @@ class VerificationRepliesTest {
                 403, "FILTERED", "DENIED_IP");
 
         assertNull(error.get("problems"));
+    }
+
+    @Test
+    void aRefusalThatLiftsByItselfIsTooManyRequestsWithRetryAfterInWholeSecondsRoundedUp() {
+        APIGatewayV2HTTPResponse response = replies.failure(new RequestFilteredException("DEVICE_SESSION_LIMIT",
+                "consumer.device.serialNumber has started its limit ...", Duration.ofMillis(1_500)), "r-1").response();
+
+        assertError(response, 429, "FILTERED", "DEVICE_SESSION_LIMIT");
+        assertEquals("2", response.getHeaders().get("Retry-After"));
     }
 
     @Test

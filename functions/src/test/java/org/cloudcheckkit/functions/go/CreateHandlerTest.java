@@ -204,4 +204,18 @@ class CreateHandlerTest {
         assertEquals(400, response.getStatusCode());
         assertEquals("MALFORMED_JSON", body(response).get("error").get("problems").get(0).get("rule").asText());
     }
+
+    @Test
+    void aCompleteUrlOnAHostNotAllowedIs400AndNothingIsCreated(LocalAws aws, CloudcheckSandbox sandbox) {
+        CreateHandler handler = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"));
+
+        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-create.json")
+                .editBody(body -> body.put("completeUrl", "https://evil.example/collect")).event(), new FunctionContext("test"));
+
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        JsonNode problem = body(response).get("error").get("problems").get(0);
+        assertEquals("completeUrl", problem.get("field").asText());
+        assertEquals("REDIRECT_NOT_ALLOWED", problem.get("rule").asText());
+        assertEquals(0, sandbox.calls().size(), "no billable call for a request refused here");
+    }
 }

@@ -57,15 +57,14 @@ class ResultsHandlerTest {
     }
 
     @Test
-    void aTokenCloudcheckDoesNotKnowIs404(LocalAws aws, CloudcheckSandbox sandbox) {
+    void aTokenThisServiceDidNotIssueIs404AndCostsNoCloudcheckCall(LocalAws aws, CloudcheckSandbox sandbox) {
         ResultsHandler handler = new ResultsHandler(TestStack.components(aws, sandbox, "ResultsFunction"));
 
         APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-recipient.json")
                 .pathParameter("recipientToken", "unknown-token").event(), new FunctionContext("test"));
 
         assertEquals(404, response.getStatusCode());
-        JsonNode error = body(response).get("error");
-        assertEquals("NOT_FOUND_AT_CLOUDCHECK", error.get("code").asText());
-        assertEquals(105, error.get("cloudcheck").get("error").asInt());
+        assertEquals("RECIPIENT_NOT_FOUND", body(response).get("error").get("code").asText());
+        assertEquals(0, sandbox.calls().size(), "Cloudcheck was not asked: its whole account is not readable by token");
     }
 }

@@ -40,6 +40,36 @@ class SendHandlerTest {
     }
 
     @Test
+    void theSameKeyOnAnotherRequestIsRefusedAndThatRequestIsNotSent(LocalAws aws, CloudcheckSandbox sandbox) {
+        CreatedRequest first = CreatedRequest.make(aws, sandbox);
+        CreatedRequest second = CreatedRequest.make(aws, sandbox);
+        SendHandler handler = new SendHandler(TestStack.components(aws, sandbox, "SendFunction"));
+        String key = UUID.randomUUID().toString();
+        assertEquals(200, handler.handle(send(first, key), new FunctionContext("test")).getStatusCode());
+
+        APIGatewayV2HTTPResponse reused = handler.handle(send(second, key), new FunctionContext("test"));
+
+        assertEquals(422, reused.getStatusCode(), "never the first request's answer: " + reused.getBody());
+        assertEquals(1, sandbox.successfulCalls("/go/send/"), "and the second request was not sent");
+        assertEquals(RecipientStatus.NOT_SENT, sandbox.recipient(second.firstToken()).status());
+    }
+
+    @Test
+    void theSameKeyByAnotherCallerIsRefused(LocalAws aws, CloudcheckSandbox sandbox) {
+        CreatedRequest request = CreatedRequest.make(aws, sandbox);
+        SendHandler handler = new SendHandler(TestStack.components(aws, sandbox, "SendFunction"));
+        String key = UUID.randomUUID().toString();
+        assertEquals(200, handler.handle(send(request, key), new FunctionContext("test")).getStatusCode());
+
+        APIGatewayV2HTTPResponse administrator = handler.handle(SampleEvents.load("go-send.json")
+                .pathParameter("goApiReference", request.goApiReference()).header("idempotency-key", key)
+                .principal("compliance-officer").scopes("cloudcheck/admin").event(), new FunctionContext("test"));
+
+        assertEquals(422, administrator.getStatusCode(), administrator.getBody());
+        assertEquals(1, sandbox.successfulCalls("/go/send/"));
+    }
+
+    @Test
     void aTestSendNeedsAnAddressAndNamesIt(LocalAws aws, CloudcheckSandbox sandbox) {
         CreatedRequest request = CreatedRequest.make(aws, sandbox);
         SendHandler handler = new SendHandler(TestStack.components(aws, sandbox, "SendFunction"));
