@@ -13,6 +13,7 @@ import org.cloudcheckkit.cloudcheck.go.GoResults;
 import org.cloudcheckkit.cloudcheck.go.RecipientStatus;
 import org.cloudcheckkit.intents.IntentReview;
 import org.cloudcheckkit.intents.Adoption;
+import org.cloudcheckkit.logging.LogContext;
 import org.cloudcheckkit.metrics.Metrics;
 import org.cloudcheckkit.table.DueWork;
 import org.cloudcheckkit.table.GoRequestItem;
@@ -116,11 +117,13 @@ public final class Reconciler {
                 break;
             }
             taken++;
-            try {
-                action.accept(item);
-            } catch (RuntimeException e) {
-                tally.failures++;
-                isolate(kind, item.itemKey(), e);
+            try (LogContext.Scope keys = LogContext.about(item.itemKey())) {
+                try {
+                    action.accept(item);
+                } catch (RuntimeException e) {
+                    tally.failures++;
+                    isolate(kind, item.itemKey(), e);
+                }
             }
         }
         return taken;

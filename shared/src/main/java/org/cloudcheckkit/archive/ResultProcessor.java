@@ -20,6 +20,7 @@ import org.cloudcheckkit.cloudcheck.go.GoResult;
 import org.cloudcheckkit.cloudcheck.go.RecipientStatus;
 import org.cloudcheckkit.crash.CrashPoint;
 import org.cloudcheckkit.crash.CrashPoints;
+import org.cloudcheckkit.logging.LogContext;
 import org.cloudcheckkit.metrics.Metrics;
 import org.cloudcheckkit.retry.RetryPolicy;
 import org.cloudcheckkit.table.AkahuSessionItem;
@@ -152,7 +153,8 @@ public final class ResultProcessor {
             AkahuResult result = cloudcheck.akahu().result(token, deadline);
             Optional<AkahuStatus> status = result.akahuStatus();
             if (status.isEmpty()) {
-                log.warn("Akahu session {} has a status this service does not know: '{}'", token, result.status());
+                log.warn("Akahu session {} (token hash {}) has a status this service does not know: '{}'",
+                        subject.callbackId(), LogContext.shortHash(token), result.status());
                 return Outcome.WAITING;
             }
             results.recordStatus(subject, status.get().wireName(), status.get().isFinal() ? 1 : 0, source, null);
@@ -221,7 +223,7 @@ public final class ResultProcessor {
         }
         crashPoints.reach(CrashPoint.ARCHIVE_WRITTEN);
         results.markArchived(subject, pdf.key(), pdf.sha256(), json.key(), json.sha256());
-        log.info("archived {} ({} status {}): pdf sha256 {}", keyPrefix, jsonSource, status, pdf.sha256());
+        log.info("archived {} ({} status {}): pdf sha256 {}", describe(subject), jsonSource, status, pdf.sha256());
         return Outcome.ARCHIVED;
     }
 

@@ -117,10 +117,11 @@ public final class ApiRequest {
 
     /** Who is calling: the JWT's subject (none on the open routes) and the Idempotency-Key the request carries. */
     public Caller caller() {
-        return new Caller(subject(), header("Idempotency-Key"));
+        return new Caller(principal(event), header("Idempotency-Key"));
     }
 
-    private String subject() {
+    /** The JWT's subject; null on the open routes. */
+    static String principal(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
         if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
                 || context.getAuthorizer().getJwt().getClaims() == null) {
