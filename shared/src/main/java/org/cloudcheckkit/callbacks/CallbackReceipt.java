@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import org.cloudcheckkit.cloudcheck.go.RecipientStatus;
 import org.cloudcheckkit.crash.CrashPoint;
 import org.cloudcheckkit.crash.CrashPoints;
+import org.cloudcheckkit.metrics.Metric;
+import org.cloudcheckkit.metrics.Metrics;
 import org.cloudcheckkit.table.AkahuSessionItem;
 import org.cloudcheckkit.table.AkahuSessions;
 import org.cloudcheckkit.table.Events;
@@ -40,15 +42,17 @@ public final class CallbackReceipt {
     private final ObjectMapper json;
     private final Clock clock;
     private final CrashPoints crashPoints;
+    private final Metrics metrics;
 
     public CallbackReceipt(CallbackTokens tokens, Events events, AkahuSessions sessions, ObjectMapper json, Clock clock,
-                           CrashPoints crashPoints) {
+                           CrashPoints crashPoints, Metrics metrics) {
         this.tokens = tokens;
         this.events = events;
         this.sessions = sessions;
         this.json = json;
         this.clock = clock;
         this.crashPoints = crashPoints;
+        this.metrics = metrics;
     }
 
     /** What was done with a call: recorded, or already recorded before. */
@@ -62,6 +66,10 @@ public final class CallbackReceipt {
         String recipientToken = identifier(parameters, "recipientToken");
         String status = parameters.get("status");
         if (status == null || RecipientStatus.fromWire(status).isEmpty()) {
+            if (status != null) {
+                metrics.count(Metric.UNKNOWN_STATUSES, 1);
+                log.warn("refused a Go callback with a status this service does not know: '{}'", status);
+            }
             throw ValidationException.of("query:status", "GO_STATUS", "status must be one of Cloudcheck's recipient statuses");
         }
         return record(new RecordedEvent.GoCallback(goApiReference, recipientToken, status, callbackId, clock.instant()));
@@ -116,8 +124,9 @@ public final class CallbackReceipt {
         return callbackId;
     }
 
-    private static CallbackRejectedException rejected(int status, String path, String reason) {
-        // The attempt is logged; the token it carried is not.
+    private CallbackRejectedException rejected(int status, String path, String reason) {
+        // The attempt is logged and counted; the token it carried is not logged.
+        metrics.count(Metric.CALLBACKS_REFUSED, 1);
         log.warn("rejected call to {}: {}", path, reason);
         return new CallbackRejectedException(status, reason);
     }
@@ -143,6 +152,12 @@ public final class CallbackReceipt {
         }
         if (!EVENT_TYPES.contains(eventType)) {
             problems.add("eventType");
+        }
+        if (!problems.isEmpty()) {
+            // Cloudcheck sends a kind this service was not written for: an operator should know.
+            metrics.count(Metric.UNKNOWN_EVENT_TYPES, 1);
+            log.warn("refused a webhook of a kind this service does not know: requestType '{}', eventType '{}'",
+                    requestType, eventType);
         }
         List<String> references = new ArrayList<>();
         for (String part : root.path("reference").asText("").split(",")) {

@@ -94,7 +94,7 @@ public final class Components {
 
     public Components(Settings settings, AwsClients aws, Clock clock, SecureRandom random) {
         this(settings, aws, clock, random, CrashPoints.NONE,
-                new EmbeddedMetrics(System.out, clock, settings.functionName()));
+                new EmbeddedMetrics(System.out, clock, settings.functionName(), settings.stackName()));
     }
 
     public Components(Settings settings, AwsClients aws, Clock clock, SecureRandom random, CrashPoints crashPoints,
@@ -151,7 +151,7 @@ public final class Components {
                     settings.cloudcheckSecretId(), settings.secretCacheTime(), MIN_SECRET_REFRESH, clock,
                     CloudcheckCredentials::parse);
             return new CloudcheckClient(client, new RequestSigner(clock, NonceSource.secureRandom(random)),
-                    new CloudcheckCredentials(secret), random, Sleeper.threadSleep());
+                    new CloudcheckCredentials(secret), random, Sleeper.threadSleep(), metrics);
         });
     }
 
@@ -264,7 +264,7 @@ public final class Components {
 
     public CallbackReceipt callbackReceipt() {
         return new CallbackReceipt(callbackTokens(), new Events(dynamoDb(), settings.tableName()), akahuSessions(),
-                json(), clock, crashPoints);
+                json(), clock, crashPoints, metrics);
     }
 
     /**

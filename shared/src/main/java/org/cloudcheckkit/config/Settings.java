@@ -148,6 +148,11 @@ public final class Settings {
         return optional("AWS_LAMBDA_FUNCTION_NAME", "local");
     }
 
+    /** The CloudFormation stack the function belongs to (the template sets it), as the dimension of its metrics' totals. */
+    public String stackName() {
+        return optional("STACK_NAME", "local");
+    }
+
     /** How often a results zip that is still being generated is polled. */
     public Duration zipPollInterval() {
         return Duration.ofSeconds(number("ZIP_POLL_SECONDS", 300));
