@@ -106,13 +106,22 @@ public final class LocalAws implements AutoCloseable {
 
     /**
      * The environment {@code functionLogicalId} would run with here: its variables (Globals, then its own)
-     * resolved against this deployment, then the emulator's endpoint, region and dummy credentials, then
-     * {@code overrides}. A variable that is overridden is not resolved, so an override also stands in for a
+     * resolved against this deployment, what Lambda sets from its LoggingConfig (AWS_LAMBDA_LOG_FORMAT and
+     * AWS_LAMBDA_LOG_LEVEL), then the emulator's endpoint, region and dummy credentials, then {@code overrides}. A variable that is overridden is not resolved, so an override also stands in for a
      * value that has no local meaning (a function's own ARN, an API's URL).
      */
     public synchronized Map<String, String> functionEnvironment(String functionLogicalId, Map<String, String> overrides) {
         Map<String, String> environment = new LinkedHashMap<>();
-        template.function(functionLogicalId).environment().forEach((name, value) -> {
+        ServerlessFunction function = template.function(functionLogicalId);
+        Map<String, Object> variables = new LinkedHashMap<>(function.environment());
+        Map<String, Object> logging = function.loggingConfig();
+        if (logging.containsKey("LogFormat")) {
+            variables.put("AWS_LAMBDA_LOG_FORMAT", logging.get("LogFormat"));
+        }
+        if (logging.containsKey("ApplicationLogLevel")) {
+            variables.put("AWS_LAMBDA_LOG_LEVEL", logging.get("ApplicationLogLevel"));
+        }
+        variables.forEach((name, value) -> {
             if (overrides.containsKey(name)) {
                 return;
             }

@@ -350,6 +350,19 @@ class StackDeployerTest {
     }
 
     @Test
+    void projectFunctionsGetTheLogFormatAndLevelLambdaSetsFromTheirLoggingConfig() {
+        try (LocalAws aws = StackDeployer.deploy(emulator, Templates.project(),
+                StackOptions.defaults(Map.of()).withParameter("ApplicationLogLevel", "DEBUG"))) {
+            for (ServerlessFunction function : aws.template().functions()) {
+                Map<String, String> environment = aws.functionEnvironment(function.logicalId(), Map.of());
+
+                assertEquals("JSON", environment.get("AWS_LAMBDA_LOG_FORMAT"), function.logicalId());
+                assertEquals("DEBUG", environment.get("AWS_LAMBDA_LOG_LEVEL"), function.logicalId());
+            }
+        }
+    }
+
+    @Test
     void eventSourcesResolveToTheDeployedResources() {
         try (LocalAws aws = StackDeployer.deploy(emulator, Templates.fixture("functions.yaml"), StackOptions.defaults(Map.of()))) {
             FunctionEvent.DynamoDb changes = aws.template().function("Everything").events().stream()
