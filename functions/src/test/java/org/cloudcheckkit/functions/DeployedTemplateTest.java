@@ -137,8 +137,26 @@ class DeployedTemplateTest {
     }
 
     @Test
-    void theOutputsGiveTheApiUrlTheAccountWebhookUrlTheDashboardAndTheAlarmTopic() {
-        for (String output : List.of("ApiUrl", "AccountWebhookUrl", "DashboardUrl", "AlarmTopic")) {
+    void theStackMakesTheCallbackKeyAndTheWebhookTokenAndOnlyTheReceiptFunctionMayReadTheToken() {
+        for (String secret : List.of("CallbackKeySecret", "WebhookTokenSecret")) {
+            JsonNode generated = resources.get(secret).get("Properties").get("GenerateSecretString");
+            assertTrue(generated.get("PasswordLength").asInt() >= 32, secret + " " + generated);
+            assertTrue(generated.get("ExcludePunctuation").asBoolean(), "the webhook token goes into a URL: " + generated);
+        }
+        for (JsonNode function : ofType("AWS::Lambda::Function").values()) {
+            assertEquals("CallbackKeySecret", ref(function.get("Properties").get("Environment").get("Variables")
+                    .get("CALLBACK_SECRET_ID")));
+        }
+        List<String> readers = ofType("AWS::IAM::Role").entrySet().stream()
+                .filter(role -> role.getValue().get("Properties").get("Policies").toString()
+                        .contains("{\"Ref\":\"WebhookTokenSecret\"}"))
+                .map(Map.Entry::getKey).toList();
+        assertEquals(List.of("WebhookReceiptFunctionRole"), readers);
+    }
+
+    @Test
+    void theOutputsGiveTheApiUrlTheAccountWebhookUrlAndItsTokensSecretTheDashboardAndTheAlarmTopic() {
+        for (String output : List.of("ApiUrl", "AccountWebhookUrl", "WebhookTokenSecret", "DashboardUrl", "AlarmTopic")) {
             assertTrue(outputs.has(output), "no output " + output + " in " + outputs.fieldNames());
         }
         assertTrue(outputs.get("AccountWebhookUrl").get("Value").get("Fn::Sub").asText().endsWith("/webhooks/cloudcheck"));

@@ -66,7 +66,7 @@ class OperatorMetricsTest {
                 .queryParameter("goApiReference", "g1").queryParameter("recipientToken", "r1")
                 .queryParameter("status", "Teleported").event(), context());
         APIGatewayV2HTTPResponse kind = receipt.handle(SampleEvents.load("webhooks-cloudcheck.json")
-                .queryParameter("t", aws.secretFields("CallbackSecretId").get("webhookToken"))
+                .queryParameter("t", aws.secretFields("WebhookTokenSecret").get("webhookToken"))
                 .body("{\"requestType\":\"VERIFICATION\",\"eventType\":\"NEW_KIND\",\"reference\":\"r1\"}").event(), context());
 
         assertEquals(400, status.getStatusCode());

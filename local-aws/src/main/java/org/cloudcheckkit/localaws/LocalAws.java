@@ -94,14 +94,17 @@ public final class LocalAws implements AutoCloseable {
         return attribute(logicalId, "QueueUrl");
     }
 
-    /** The name of the secret that {@code parameterName} (such as {@code CloudcheckSecretId}) names. */
-    public String secretName(String parameterName) {
-        return secret(parameterName).name();
+    /**
+     * The name of a secret of the template: the one a parameter names ({@code CloudcheckSecretId}) or one it makes
+     * ({@code WebhookTokenSecret}).
+     */
+    public String secretName(String templateName) {
+        return secret(templateName).name();
     }
 
     /** What that secret holds, field by field; for tests that must present the same credentials. */
-    public Map<String, String> secretFields(String parameterName) {
-        return secret(parameterName).fields();
+    public Map<String, String> secretFields(String templateName) {
+        return secret(templateName).fields();
     }
 
     /**
@@ -161,9 +164,9 @@ public final class LocalAws implements AutoCloseable {
                 resource.type() + " " + logicalId + " has no " + attribute + "; it has " + resource.attributes().keySet()));
     }
 
-    private TemplateSecrets.SeededSecret secret(String parameterName) {
-        return Optional.ofNullable(secrets.get(parameterName)).orElseThrow(() -> new IllegalArgumentException(
-                "No secret was made for parameter " + parameterName + "; made for: " + secrets.keySet()));
+    private TemplateSecrets.SeededSecret secret(String templateName) {
+        return Optional.ofNullable(secrets.get(templateName)).orElseThrow(() -> new IllegalArgumentException(
+                "No secret was made for " + templateName + "; made for: " + secrets.keySet()));
     }
 
     @Override

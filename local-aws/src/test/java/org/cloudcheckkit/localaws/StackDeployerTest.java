@@ -113,7 +113,8 @@ class StackDeployerTest {
 
             assertEquals("cloudcheck-serverless/cloudcheck-api", aws.secretName("CloudcheckSecretId"));
             assertEquals("{\"apiKey\":\"key-1\",\"apiSecret\":\"secret-1\"}", secretString(aws, "CloudcheckSecretId"));
-            assertEquals("{\"signingKey\":\"signing-1\",\"webhookToken\":\"token-1\"}", secretString(aws, "CallbackSecretId"));
+            assertEquals("{\"signingKey\":\"signing-1\"}", secretString(aws, "CallbackKeySecret"));
+            assertEquals("{\"webhookToken\":\"token-1\"}", secretString(aws, "WebhookTokenSecret"));
             assertEquals("{\"controlKey\":\"control-1\",\"endpointId\":\"endpoint-1\"}", secretString(aws, "ConnectingPartySecretId"));
         }
     }
@@ -121,15 +122,34 @@ class StackDeployerTest {
     @Test
     void secretsWithoutEnvironmentHoldSandboxValuesAndRandomKeys() {
         try (LocalAws aws = deployProject(Map.of())) {
-            Map<String, String> callback = aws.secretFields("CallbackSecretId");
+            Map<String, String> callback = aws.secretFields("CallbackKeySecret");
 
             assertEquals(Map.of("apiKey", "sandbox-key", "apiSecret", "sandbox-secret"), aws.secretFields("CloudcheckSecretId"));
             assertEquals(32, Base64.getUrlDecoder().decode(callback.get("signingKey")).length);
-            assertEquals(24, Base64.getUrlDecoder().decode(callback.get("webhookToken")).length);
-            assertEquals(Json.write(callback), secretString(aws, "CallbackSecretId"));
+            assertEquals(24, Base64.getUrlDecoder().decode(aws.secretFields("WebhookTokenSecret").get("webhookToken")).length);
+            assertEquals(Json.write(callback), secretString(aws, "CallbackKeySecret"));
             assertEquals(Map.of("controlKey", "4B3A1C2D-5E6F-7A8B-9C0D-1E2F3A4B5C6D", "endpointId", "LOCAL-ENDPOINT-1"),
                     aws.secretFields("ConnectingPartySecretId"));
         }
+    }
+
+    @Test
+    void secretsTheTemplateMakesAreCreatedAndFunctionsFindThemByTheArnTheirRefGives() {
+        try (LocalAws aws = deployProject(Map.of())) {
+            Map<String, String> create = aws.functionEnvironment("CreateFunction", Map.of());
+            Map<String, String> receipt = aws.functionEnvironment("WebhookReceiptFunction", Map.of());
+
+            assertEquals("cloudcheck-local-CallbackKeySecret", aws.secretName("CallbackKeySecret"));
+            assertTrue(create.get("CALLBACK_SECRET_ID").startsWith("arn:aws:secretsmanager:"), create.get("CALLBACK_SECRET_ID"));
+            assertEquals(aws.secretFields("CallbackKeySecret"), storedFields(aws, create.get("CALLBACK_SECRET_ID")));
+            assertEquals(aws.secretFields("WebhookTokenSecret"), storedFields(aws, receipt.get("WEBHOOK_SECRET_ID")));
+            assertFalse(create.containsKey("WEBHOOK_SECRET_ID"), "only the receipt function knows the webhook token's secret");
+        }
+    }
+
+    private static Map<String, String> storedFields(LocalAws aws, String secretId) {
+        return Json.readFields(aws.secretsManager().getSecretValue(request -> request.secretId(secretId)).secretString(),
+                "the stored secret");
     }
 
     @Test
@@ -223,17 +243,17 @@ class StackDeployerTest {
     void aStoredSecretKeepsItsValueOverADefaultSeedAndTakesAnExplicitOne() {
         Map<String, String> firstRun;
         try (LocalAws first = deployProject(Map.of())) {
-            firstRun = first.secretFields("CallbackSecretId");
+            firstRun = first.secretFields("CallbackKeySecret");
         }
 
         try (LocalAws restarted = deployProject(Map.of())) {
-            assertEquals(firstRun, restarted.secretFields("CallbackSecretId"));
-            assertEquals(Json.write(firstRun), secretString(restarted, "CallbackSecretId"));
+            assertEquals(firstRun, restarted.secretFields("CallbackKeySecret"));
+            assertEquals(Json.write(firstRun), secretString(restarted, "CallbackKeySecret"));
         }
         try (LocalAws given = deployProject(Map.of("CALLBACK_SIGNING_KEY", "given-key"))) {
-            Map<String, String> expected = Map.of("signingKey", "given-key", "webhookToken", firstRun.get("webhookToken"));
-            assertEquals(expected, given.secretFields("CallbackSecretId"));
-            assertEquals(expected, Json.readFields(secretString(given, "CallbackSecretId"), "the stored secret"));
+            Map<String, String> expected = Map.of("signingKey", "given-key");
+            assertEquals(expected, given.secretFields("CallbackKeySecret"));
+            assertEquals(expected, Json.readFields(secretString(given, "CallbackKeySecret"), "the stored secret"));
         }
     }
 
@@ -312,7 +332,8 @@ class StackDeployerTest {
         TemplateException error = assertThrows(TemplateException.class,
                 () -> StackDeployer.deploy(emulator, template, StackOptions.defaults(Map.of())));
 
-        assertEquals("Parameter AkahuSecretId names a secret, but no seed says what it holds: add one to SecretSeeds", error.getMessage());
+        assertEquals("AkahuSecretId is a secret of the template, but no seed says what it holds: add one to SecretSeeds",
+                error.getMessage());
     }
 
     @Test

@@ -54,10 +54,10 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * The sandbox stands in for your Cloudcheck account, whose settings name the account webhook URL: this route of
-     * the API, with the token of this parameter's secret. Without the route, the sandbox sends no account webhooks.
+     * the API, with the token of this secret of the template. Without the route, the sandbox sends no account webhooks.
      */
     static final String ACCOUNT_WEBHOOK_ROUTE = "POST /webhooks/cloudcheck";
-    static final String CALLBACK_SECRET_PARAMETER = "CallbackSecretId";
+    static final String WEBHOOK_TOKEN_SECRET = "WebhookTokenSecret";
     /** The secret whose apiKey the functions sign with; printed at start (the key only) so you know which is in use. */
     static final String CLOUDCHECK_SECRET_PARAMETER = "CloudcheckSecretId";
 
@@ -269,7 +269,7 @@ public final class LocalStack implements AutoCloseable {
                 log.info("The template has no {} route: the sandbox sends no account webhooks", ACCOUNT_WEBHOOK_ROUTE);
                 return Optional.empty();
             }
-            String token = aws.secretFields(CALLBACK_SECRET_PARAMETER).get("webhookToken");
+            String token = aws.secretFields(WEBHOOK_TOKEN_SECRET).get("webhookToken");
             String path = ACCOUNT_WEBHOOK_ROUTE.substring(ACCOUNT_WEBHOOK_ROUTE.indexOf(' ') + 1);
             return Optional.of(apiUrl.resolve(path + "?t=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
         }

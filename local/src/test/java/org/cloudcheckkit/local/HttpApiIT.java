@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
-import java.util.Map;
 import java.util.UUID;
-import org.cloudcheckkit.callbacks.CallbackKeys;
+import org.cloudcheckkit.callbacks.CallbackSigningKey;
 import org.cloudcheckkit.callbacks.CallbackKind;
 import org.cloudcheckkit.callbacks.CallbackTokens;
+import org.cloudcheckkit.callbacks.WebhookToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -98,7 +98,9 @@ class HttpApiIT {
     }
 
     private static CallbackTokens tokens(LocalStack stack) {
-        Map<String, String> secret = stack.aws().secretFields(LocalStack.CALLBACK_SECRET_PARAMETER);
-        return new CallbackTokens(() -> new CallbackKeys(secret.get("signingKey"), secret.get("webhookToken")), new SecureRandom());
+        String signingKey = stack.aws().secretFields("CallbackKeySecret").get("signingKey");
+        String webhookToken = stack.aws().secretFields(LocalStack.WEBHOOK_TOKEN_SECRET).get("webhookToken");
+        return new CallbackTokens(() -> new CallbackSigningKey(signingKey), () -> new WebhookToken(webhookToken),
+                new SecureRandom());
     }
 }

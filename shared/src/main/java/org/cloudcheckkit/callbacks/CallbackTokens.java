@@ -19,11 +19,14 @@ import javax.crypto.spec.SecretKeySpec;
 public final class CallbackTokens {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final Supplier<CallbackKeys> keys;
+    private final Supplier<CallbackSigningKey> signingKey;
+    private final Supplier<WebhookToken> webhookToken;
     private final SecureRandom random;
 
-    public CallbackTokens(Supplier<CallbackKeys> keys, SecureRandom random) {
-        this.keys = keys;
+    /** Each secret is read when first needed: a function that only makes callback URLs never reads the webhook token. */
+    public CallbackTokens(Supplier<CallbackSigningKey> signingKey, Supplier<WebhookToken> webhookToken, SecureRandom random) {
+        this.signingKey = signingKey;
+        this.webhookToken = webhookToken;
         this.random = random;
     }
 
@@ -37,7 +40,7 @@ public final class CallbackTokens {
     public String tokenFor(CallbackKind kind, String callbackId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(keys.get().signingKey(), "HmacSHA256"));
+            mac.init(new SecretKeySpec(signingKey.get().bytes(), "HmacSHA256"));
             byte[] digest = mac.doFinal((kind.name().toLowerCase(Locale.ROOT) + ":" + callbackId).getBytes(StandardCharsets.UTF_8));
             return BASE64URL.encodeToString(digest);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
@@ -55,7 +58,7 @@ public final class CallbackTokens {
     }
 
     public boolean verifyWebhookToken(String token) {
-        return token != null && MessageDigest.isEqual(keys.get().webhookToken().getBytes(StandardCharsets.UTF_8),
+        return token != null && MessageDigest.isEqual(webhookToken.get().value().getBytes(StandardCharsets.UTF_8),
                 token.getBytes(StandardCharsets.UTF_8));
     }
 

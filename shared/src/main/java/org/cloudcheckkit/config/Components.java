@@ -17,9 +17,10 @@ import org.cloudcheckkit.archive.ResultProcessor;
 import org.cloudcheckkit.archive.ZipArchiver;
 import org.cloudcheckkit.aws.AwsClients;
 import org.cloudcheckkit.aws.AwsSettings;
-import org.cloudcheckkit.callbacks.CallbackKeys;
+import org.cloudcheckkit.callbacks.CallbackSigningKey;
 import org.cloudcheckkit.callbacks.CallbackReceipt;
 import org.cloudcheckkit.callbacks.CallbackTokens;
+import org.cloudcheckkit.callbacks.WebhookToken;
 import org.cloudcheckkit.cardverification.InitiateVerificationService;
 import org.cloudcheckkit.cloudcheck.ClientSettings;
 import org.cloudcheckkit.cloudcheck.CloudcheckClient;
@@ -83,7 +84,8 @@ public final class Components {
     private final Once<SecretsManagerClient> secretsManager = new Once<>();
     private final Once<ObjectMapper> json = new Once<>();
     private final Once<CloudcheckClient> cloudcheck = new Once<>();
-    private final Once<CachedSecret<CallbackKeys>> callbackKeys = new Once<>();
+    private final Once<CachedSecret<CallbackSigningKey>> callbackSigningKey = new Once<>();
+    private final Once<CachedSecret<WebhookToken>> webhookToken = new Once<>();
     private final Once<CallbackTokens> callbackTokens = new Once<>();
     private final Once<Intents> intents = new Once<>();
     private final Once<GoRequests> goRequestTable = new Once<>();
@@ -155,13 +157,19 @@ public final class Components {
         });
     }
 
-    public CachedSecret<CallbackKeys> callbackKeys() {
-        return callbackKeys.get(() -> new CachedSecret<>(secretsManager(), settings.callbackSecretId(),
-                settings.secretCacheTime(), MIN_SECRET_REFRESH, clock, CallbackKeys::parse));
+    private CachedSecret<CallbackSigningKey> callbackSigningKey() {
+        return callbackSigningKey.get(() -> new CachedSecret<>(secretsManager(), settings.callbackSecretId(),
+                settings.secretCacheTime(), MIN_SECRET_REFRESH, clock, CallbackSigningKey::parse));
+    }
+
+    private CachedSecret<WebhookToken> webhookToken() {
+        return webhookToken.get(() -> new CachedSecret<>(secretsManager(), settings.webhookSecretId(),
+                settings.secretCacheTime(), MIN_SECRET_REFRESH, clock, WebhookToken::parse));
     }
 
     public CallbackTokens callbackTokens() {
-        return callbackTokens.get(() -> new CallbackTokens(callbackKeys()::get, random));
+        return callbackTokens.get(() -> new CallbackTokens(() -> callbackSigningKey().get(), () -> webhookToken().get(),
+                random));
     }
 
     public Metrics metrics() {

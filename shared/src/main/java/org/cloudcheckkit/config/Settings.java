@@ -52,6 +52,11 @@ public final class Settings {
         return required("CALLBACK_SECRET_ID");
     }
 
+    /** The account webhook's token; only the receipt function has it. */
+    public String webhookSecretId() {
+        return required("WEBHOOK_SECRET_ID");
+    }
+
     public String connectingPartySecretId() {
         return required("CONNECTING_PARTY_SECRET_ID");
     }
