@@ -137,6 +137,27 @@ class DeployedTemplateTest {
     }
 
     @Test
+    void theArchiveLocksEveryObjectForTheRetentionPeriodAndItsLifecycleDeletesNothingSooner() {
+        JsonNode bucket = resources.get("ArchiveBucket").get("Properties");
+        JsonNode lock = bucket.get("ObjectLockConfiguration").get("Fn::If");
+        assertEquals("ArchiveLocked", lock.get(0).asText());
+        JsonNode retention = lock.get(1).get("Rule").get("DefaultRetention");
+        assertEquals("ArchiveObjectLock", ref(retention.get("Mode")));
+        assertEquals("ArchiveRetentionDays", ref(retention.get("Days")));
+        assertEquals("ArchiveLocked", bucket.get("ObjectLockEnabled").get("Fn::If").get(0).asText());
+        int expiring = 0;
+        for (JsonNode rule : bucket.get("LifecycleConfiguration").get("Rules")) {
+            for (JsonNode days : List.of(rule.path("ExpirationInDays"), rule.path("NoncurrentVersionExpiration").path("NoncurrentDays"))) {
+                if (!days.isMissingNode()) {
+                    assertEquals("ArchiveRetentionDays", ref(days), rule.toString());
+                    expiring++;
+                }
+            }
+        }
+        assertEquals(2, expiring);
+    }
+
+    @Test
     void theStackMakesTheCallbackKeyAndTheWebhookTokenAndOnlyTheReceiptFunctionMayReadTheToken() {
         for (String secret : List.of("CallbackKeySecret", "WebhookTokenSecret")) {
             JsonNode generated = resources.get(secret).get("Properties").get("GenerateSecretString");

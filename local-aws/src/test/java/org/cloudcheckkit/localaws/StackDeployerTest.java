@@ -21,6 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescri
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.s3.model.ObjectLockConfiguration;
+import software.amazon.awssdk.services.s3.model.ObjectLockEnabled;
+import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -102,6 +105,24 @@ class StackDeployerTest {
             assertEquals("cloudcheck-local-DeadLetterQueue", aws.physicalName("DeadLetterQueue"));
             assertEquals("1209600", attributes.get(QueueAttributeName.MESSAGE_RETENTION_PERIOD));
             assertEquals("true", attributes.get(QueueAttributeName.SQS_MANAGED_SSE_ENABLED));
+        }
+    }
+
+    @Test
+    void theArchiveBucketLocksEveryVersionForTheRetentionDaysAndADeployAgainKeepsItsObjects() {
+        String bucket;
+        try (LocalAws aws = deployProject(Map.of())) {
+            bucket = aws.physicalName("ArchiveBucket");
+            ObjectLockConfiguration lock = aws.s3().getObjectLockConfiguration(r -> r.bucket(bucket)).objectLockConfiguration();
+
+            assertEquals(ObjectLockEnabled.ENABLED, lock.objectLockEnabled());
+            assertEquals(ObjectLockRetentionMode.GOVERNANCE, lock.rule().defaultRetention().mode());
+            assertEquals(2557, lock.rule().defaultRetention().days());
+            aws.s3().putObject(r -> r.bucket(bucket).key("evidence.json"), RequestBody.fromString("{}"));
+        }
+
+        try (LocalAws again = deployProject(Map.of())) {
+            assertEquals("{}", again.s3().getObjectAsBytes(r -> r.bucket(bucket).key("evidence.json")).asUtf8String());
         }
     }
 
