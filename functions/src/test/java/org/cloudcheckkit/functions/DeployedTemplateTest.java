@@ -176,6 +176,13 @@ class DeployedTemplateTest {
     }
 
     @Test
+    void aBrowserMayReadRetryAfterFromTheApisAnswers() {
+        JsonNode api = ofType("AWS::ApiGatewayV2::Api").values().iterator().next();
+        JsonNode cors = api.get("Properties").get("Body").get("x-amazon-apigateway-cors");
+        assertTrue(refs(cors.get("exposeHeaders")).contains("retry-after"), cors.toString());
+    }
+
+    @Test
     void theOutputsGiveTheApiUrlTheAccountWebhookUrlAndItsTokensSecretTheDashboardAndTheAlarmTopic() {
         for (String output : List.of("ApiUrl", "AccountWebhookUrl", "WebhookTokenSecret", "DashboardUrl", "AlarmTopic")) {
             assertTrue(outputs.has(output), "no output " + output + " in " + outputs.fieldNames());

@@ -201,8 +201,13 @@ public final class LocalStack implements AutoCloseable {
                     .withPort(settings.awsPort())
                     .withMotoCommand(settings.motoCommand())));
             boolean localSandbox = settings.cloudcheckBaseUrl().isEmpty();
-            aws = remember(StackDeployer.deploy(emulator, template, StackOptions.defaults(seedEnvironment(localSandbox))));
+            StackOptions options = StackOptions.defaults(seedEnvironment(localSandbox));
+            for (Map.Entry<String, String> parameter : settings.parameterOverrides().entrySet()) {
+                options = options.withParameter(parameter.getKey(), parameter.getValue());
+            }
+            aws = remember(StackDeployer.deploy(emulator, template, options));
             routes = RouteTable.from(template, authorizer -> claims(aws, authorizer));
+            Optional<Cors> cors = Cors.of(template.httpApis(), aws::resolve);
 
             ExecutorService apiThreads = Threads.cachedPool("api");
             remember(named("API threads", () -> Threads.stop(apiThreads, "API threads")));
@@ -219,7 +224,7 @@ public final class LocalStack implements AutoCloseable {
             }
             functions = LocalFunctions.load(aws, functionOverrides(), LocalStack.class.getClassLoader(), clock);
 
-            server.createContext("/", new LocalHttpApi(routes, functions, settings.apiToken(), accountId(aws), clock));
+            server.createContext("/", new LocalHttpApi(routes, cors, functions, settings.apiToken(), accountId(aws), clock));
             server.setExecutor(apiThreads);
             server.start();
 
