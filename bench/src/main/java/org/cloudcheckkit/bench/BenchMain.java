@@ -29,6 +29,7 @@ public final class BenchMain {
     /**
      * @param quick            every figure's code path once, tiny sizes; nothing asserted about times
      * @param figures          which figures to run (all by default)
+     * @param functions        figure 1's functions, by logical id (every function of the template by default)
      * @param output           the report file
      * @param functionsJar     functions.jar as deployed (staged copy)
      * @param launcherJar      bench-launcher.jar (staged copy)
@@ -37,7 +38,7 @@ public final class BenchMain {
      * @param workDirectory    scratch files and child JVMs' logs
      * @param command          the command that reproduces this report
      */
-    record Options(boolean quick, Set<Integer> figures, Path output, Path functionsJar, Path launcherJar,
+    record Options(boolean quick, Set<Integer> figures, Set<String> functions, Path output, Path functionsJar, Path launcherJar,
                    Path functionsClasses, List<Path> ownOutputs, Path workDirectory, String command) {
 
         static Options parse(String[] args) {
@@ -56,9 +57,15 @@ public final class BenchMain {
             for (String figure : named.getOrDefault("figures", "1,2,3,4,5").split(",")) {
                 figures.add(Integer.parseInt(figure.strip()));
             }
+            Set<String> functions = new LinkedHashSet<>();
+            for (String function : named.getOrDefault("functions", "").split(",")) {
+                if (!function.isBlank()) {
+                    functions.add(function.strip());
+                }
+            }
             Path root = BenchStack.findProjectRoot();
             Path out = root.resolve("bench/out");
-            boolean complete = !quick && figures.size() == 5;
+            boolean complete = !quick && figures.size() == 5 && functions.isEmpty();
             Path output = named.containsKey("output") ? Path.of(named.get("output"))
                     : complete ? root.resolve("bench/RESULTS.md")
                     : out.resolve(quick ? "RESULTS-quick.md" : "RESULTS-partial.md");
@@ -68,7 +75,7 @@ public final class BenchMain {
                     own.add(Path.of(path));
                 }
             }
-            return new Options(quick, figures, output,
+            return new Options(quick, figures, functions, output,
                     Path.of(named.getOrDefault("functions-jar", root.resolve("functions/target/functions.jar").toString())),
                     Path.of(named.getOrDefault("launcher-jar", root.resolve("bench/launcher/target/bench-launcher.jar").toString())),
                     Path.of(named.getOrDefault("functions-classpath", root.resolve("functions/target/classpath.txt").toString())),
@@ -161,7 +168,14 @@ public final class BenchMain {
             ColdStart coldStart = new ColdStart(stack, options.functionsJar(), options.launcherJar(), WarmCost.javaCommand());
             List<ColdStart.Result> results = new ArrayList<>();
             Map<String, Map<String, Integer>> classes = new LinkedHashMap<>();
-            for (ServerlessFunction function : StackTemplate.read(root.resolve("template.yaml")).functions()) {
+            List<ServerlessFunction> functions = StackTemplate.read(root.resolve("template.yaml")).functions().stream()
+                    .filter(function -> options.functions().isEmpty() || options.functions().contains(function.logicalId()))
+                    .toList();
+            if (functions.size() < options.functions().size()) {
+                throw new IllegalArgumentException("--functions names " + options.functions() + "; the template has "
+                        + StackTemplate.read(root.resolve("template.yaml")).functions().stream().map(ServerlessFunction::logicalId).toList());
+            }
+            for (ServerlessFunction function : functions) {
                 ColdStart.Result result = coldStart.measure(function, repetitions);
                 results.add(result);
                 progress(String.format("  %-30s median %5d ms, floor %4d ms", result.function(), result.median(),
@@ -170,7 +184,12 @@ public final class BenchMain {
                     classes.put(function.logicalId(), coldStart.classesLoaded(function));
                 }
             }
-            return new Report.ColdStartFigure(repetitions, results, classes);
+            LoggingCost.Result logging = new LoggingCost(options.launcherJar(), WarmCost.javaCommand(),
+                    stack.environment(functions.get(0).logicalId()).get("JAVA_TOOL_OPTIONS"))
+                    .measure(options.quick() ? 1 : 21);
+            progress(String.format("  logging's first lines: JSON provider %d µs, slf4j-simple %d µs", logging.jsonMedian(),
+                    logging.simpleMedian()));
+            return new Report.ColdStartFigure(repetitions, results, classes, logging);
         }
     }
 

@@ -68,7 +68,7 @@ final class FreshEvents {
         if (text.contains("REPLACE-akahuToken")) {
             text = text.replace("REPLACE-akahuToken", akahuSession());
         }
-        text = text.replace("REPLACE-webhookToken", stack.aws.secretFields("CallbackSecretId").get("webhookToken"));
+        text = text.replace("REPLACE-webhookToken", stack.aws.secretFields("WebhookTokenSecret").get("webhookToken"));
         text = text.replaceAll("\"idempotency-key\": \"[^\"]*\"", "\"idempotency-key\": \"" + UUID.randomUUID() + "\"");
         if (sample.startsWith("card-verification")) {
             String accessToken = HexFormat.of().formatHex(random.generateSeed(24));

@@ -37,7 +37,8 @@ final class Report {
         this.date = date;
     }
 
-    record ColdStartFigure(int repetitions, List<ColdStart.Result> results, Map<String, Map<String, Integer>> classes) {
+    record ColdStartFigure(int repetitions, List<ColdStart.Result> results, Map<String, Map<String, Integer>> classes,
+                           LoggingCost.Result logging) {
     }
 
     ZonedDateTime date() {
@@ -115,6 +116,16 @@ final class Report {
             });
             text.append('\n');
         }
+        LoggingCost.Result logging = figure.logging();
+        text.append("Logging's part (`LoggingCost`): a fresh JVM on one core with the functions' JAVA_TOOL_OPTIONS, class "
+                + "path = slf4j-api + the provider + the launcher, timed inside the JVM from SLF4J's first call to the third "
+                + "route line written with request id and business keys (`FirstLogLines`); the two providers' runs "
+                + "interleaved, ").append(logging.jsonMicros().size()).append(" each; medians.\n\n");
+        text.append("| Provider | Median | Runs (µs) |\n|---|---:|---|\n");
+        text.append("| the functions' (logging/, JSON lines as Lambda's LogFormat JSON) | **").append(logging.jsonMedian())
+                .append(" µs** | ").append(logging.jsonMicros()).append(" |\n");
+        text.append("| slf4j-simple (what the functions used before) | ").append(logging.simpleMedian()).append(" µs | ")
+                .append(logging.simpleMicros()).append(" |\n\n");
         if (met) {
             text.append("**Target met**: every function's median is at most ").append(COLD_START_TARGET_MS).append(" ms.\n\n");
         } else {

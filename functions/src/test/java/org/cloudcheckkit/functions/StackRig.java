@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.cloudcheckkit.localaws.MutableClock;
 import org.cloudcheckkit.aws.AwsClients;
@@ -34,6 +35,7 @@ import org.cloudcheckkit.functions.crash.SimulatedCrash;
 import org.cloudcheckkit.localaws.DynamoDbStreamReader;
 import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
+import org.cloudcheckkit.metrics.Measurement;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
 import org.cloudcheckkit.sandbox.callback.CallbackDelivery;
 
@@ -56,8 +58,10 @@ public final class StackRig {
     public final LocalAws aws;
     public final CloudcheckSandbox sandbox;
     public final MutableClock clock;
-    /** What every instance counted, by metric name. */
+    /** What every instance counted, by metric name (a time: its milliseconds added up). */
     public final Map<String, Long> metrics = new ConcurrentHashMap<>();
+    /** Every measurement of every instance, in order. */
+    public final List<Measurement> measurements = new CopyOnWriteArrayList<>();
     private final Map<String, String> environment;
     private final DynamoDbStreamReader stream;
     private final List<DynamodbEvent.DynamodbStreamRecord> undelivered = new ArrayList<>();
@@ -85,7 +89,10 @@ public final class StackRig {
         overrides.put("CALLBACK_BASE_URL", TestStack.NO_CALLBACKS);
         Map<String, String> environment = aws.functionEnvironment(functionId, overrides);
         return new Components(Settings.from(environment), new AwsClients(AwsSettings.fromEnvironment(environment)), clock,
-                new SecureRandom(), crashPoints, (name, value) -> metrics.merge(name, value, Long::sum));
+                new SecureRandom(), crashPoints, measurement -> {
+                    measurements.add(measurement);
+                    metrics.merge(measurement.metric().metricName(), measurement.value(), Long::sum);
+                });
     }
 
     public Components instance(String functionId) {

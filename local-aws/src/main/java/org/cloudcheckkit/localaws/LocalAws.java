@@ -94,25 +94,37 @@ public final class LocalAws implements AutoCloseable {
         return attribute(logicalId, "QueueUrl");
     }
 
-    /** The name of the secret that {@code parameterName} (such as {@code CloudcheckSecretId}) names. */
-    public String secretName(String parameterName) {
-        return secret(parameterName).name();
+    /**
+     * The name of a secret of the template: the one a parameter names ({@code CloudcheckSecretId}) or one it makes
+     * ({@code WebhookTokenSecret}).
+     */
+    public String secretName(String templateName) {
+        return secret(templateName).name();
     }
 
     /** What that secret holds, field by field; for tests that must present the same credentials. */
-    public Map<String, String> secretFields(String parameterName) {
-        return secret(parameterName).fields();
+    public Map<String, String> secretFields(String templateName) {
+        return secret(templateName).fields();
     }
 
     /**
      * The environment {@code functionLogicalId} would run with here: its variables (Globals, then its own)
-     * resolved against this deployment, then the emulator's endpoint, region and dummy credentials, then
-     * {@code overrides}. A variable that is overridden is not resolved, so an override also stands in for a
+     * resolved against this deployment, what Lambda sets from its LoggingConfig (AWS_LAMBDA_LOG_FORMAT and
+     * AWS_LAMBDA_LOG_LEVEL), then the emulator's endpoint, region and dummy credentials, then {@code overrides}. A variable that is overridden is not resolved, so an override also stands in for a
      * value that has no local meaning (a function's own ARN, an API's URL).
      */
     public synchronized Map<String, String> functionEnvironment(String functionLogicalId, Map<String, String> overrides) {
         Map<String, String> environment = new LinkedHashMap<>();
-        template.function(functionLogicalId).environment().forEach((name, value) -> {
+        ServerlessFunction function = template.function(functionLogicalId);
+        Map<String, Object> variables = new LinkedHashMap<>(function.environment());
+        Map<String, Object> logging = function.loggingConfig();
+        if (logging.containsKey("LogFormat")) {
+            variables.put("AWS_LAMBDA_LOG_FORMAT", logging.get("LogFormat"));
+        }
+        if (logging.containsKey("ApplicationLogLevel")) {
+            variables.put("AWS_LAMBDA_LOG_LEVEL", logging.get("ApplicationLogLevel"));
+        }
+        variables.forEach((name, value) -> {
             if (overrides.containsKey(name)) {
                 return;
             }
@@ -152,9 +164,9 @@ public final class LocalAws implements AutoCloseable {
                 resource.type() + " " + logicalId + " has no " + attribute + "; it has " + resource.attributes().keySet()));
     }
 
-    private TemplateSecrets.SeededSecret secret(String parameterName) {
-        return Optional.ofNullable(secrets.get(parameterName)).orElseThrow(() -> new IllegalArgumentException(
-                "No secret was made for parameter " + parameterName + "; made for: " + secrets.keySet()));
+    private TemplateSecrets.SeededSecret secret(String templateName) {
+        return Optional.ofNullable(secrets.get(templateName)).orElseThrow(() -> new IllegalArgumentException(
+                "No secret was made for " + templateName + "; made for: " + secrets.keySet()));
     }
 
     @Override

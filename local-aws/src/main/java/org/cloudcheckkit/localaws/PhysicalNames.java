@@ -20,6 +20,10 @@ final class PhysicalNames {
         return stackName + "-" + logicalId;
     }
 
+    static String secret(String stackName, String logicalId) {
+        return stackName + "-" + logicalId;
+    }
+
     /** S3 names are lower-case letters, digits and hyphens, at most 63, starting and ending with a letter or digit. */
     static String bucket(String stackName, String logicalId) {
         String name = (stackName + "-" + logicalId).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");

@@ -12,10 +12,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * What each secret-naming parameter's secret holds when it is created locally, keyed by parameter name
- * ({@code CloudcheckSecretId}...). Values come from an environment map; where it has none, the callback keys and
- * the device hash key are random and the other fields are the values the local Cloudcheck sandbox expects. A secret that exists
- * already keeps what it holds, except the fields given explicitly (by the environment or {@link #with}).
+ * What each of the template's secrets holds when it is created locally, keyed by the template's name for it: the
+ * parameter that names it ({@code CloudcheckSecretId}) or the resource that makes it ({@code WebhookTokenSecret}).
+ * Values come from an environment map; where it has none, the callback key, the webhook token and the device hash key
+ * are random (as CloudFormation generates the first two) and the other fields are the values the local Cloudcheck
+ * sandbox expects. A secret that exists already keeps what it holds, except the fields given explicitly (by the
+ * environment or {@link #with}).
  */
 public final class SecretSeeds {
 
@@ -33,8 +35,9 @@ public final class SecretSeeds {
         seeds.put("CloudcheckSecretId", Seed.of(environment,
                 new Source("apiKey", "CLOUDCHECK_API_KEY", () -> "sandbox-key"),
                 new Source("apiSecret", "CLOUDCHECK_API_SECRET", () -> "sandbox-secret")));
-        seeds.put("CallbackSecretId", Seed.of(environment,
-                new Source("signingKey", "CALLBACK_SIGNING_KEY", () -> randomKey(32)),
+        seeds.put("CallbackKeySecret", Seed.of(environment,
+                new Source("signingKey", "CALLBACK_SIGNING_KEY", () -> randomKey(32))));
+        seeds.put("WebhookTokenSecret", Seed.of(environment,
                 new Source("webhookToken", "CALLBACK_WEBHOOK_TOKEN", () -> randomKey(24))));
         seeds.put("ConnectingPartySecretId", Seed.of(environment,
                 new Source("controlKey", "CONNECTING_PARTY_CONTROL_KEY", () -> "4B3A1C2D-5E6F-7A8B-9C0D-1E2F3A4B5C6D"),
@@ -43,25 +46,25 @@ public final class SecretSeeds {
         return new SecretSeeds(seeds);
     }
 
-    /** These seeds with {@code parameterName}'s secret holding {@code fields} instead, each of them given explicitly. */
-    public SecretSeeds with(String parameterName, Map<String, String> fields) {
+    /** These seeds with {@code templateName}'s secret holding {@code fields} instead, each of them given explicitly. */
+    public SecretSeeds with(String templateName, Map<String, String> fields) {
         Map<String, Seed> changed = new HashMap<>(seeds);
-        changed.put(parameterName, new Seed(fields, fields.keySet()));
+        changed.put(templateName, new Seed(fields, fields.keySet()));
         return new SecretSeeds(changed);
     }
 
-    /** The fields of {@code parameterName}'s secret when it is created; empty when no seed is known for it. */
-    public Optional<Map<String, String>> fieldsFor(String parameterName) {
-        return Optional.ofNullable(seeds.get(parameterName)).map(Seed::fields);
+    /** The fields of {@code templateName}'s secret when it is created; empty when no seed is known for it. */
+    public Optional<Map<String, String>> fieldsFor(String templateName) {
+        return Optional.ofNullable(seeds.get(templateName)).map(Seed::fields);
     }
 
     /**
-     * What {@code parameterName}'s secret holds when it exists already with {@code stored}: the stored fields, the
+     * What {@code templateName}'s secret holds when it exists already with {@code stored}: the stored fields, the
      * given ones replaced, missing ones added. A default (a random key) never replaces a stored value, so that
      * callback URLs handed out before a restart still authenticate after it.
      */
-    Map<String, String> keeping(String parameterName, Map<String, String> stored) {
-        Seed seed = seeds.get(parameterName);
+    Map<String, String> keeping(String templateName, Map<String, String> stored) {
+        Seed seed = seeds.get(templateName);
         Map<String, String> fields = new LinkedHashMap<>(stored);
         seed.fields().forEach((field, value) -> {
             if (seed.given().contains(field)) {
@@ -79,7 +82,7 @@ public final class SecretSeeds {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
     }
 
-    /** Names the seeded parameters only: seeds are secrets and must not reach a log. */
+    /** Names the seeded secrets only: seeds are secrets and must not reach a log. */
     @Override
     public String toString() {
         return "SecretSeeds" + seeds.keySet();

@@ -35,6 +35,11 @@ public final class ServerlessFunction {
         return properties.mapOrEmpty("Environment").mapOrEmpty("Variables").values();
     }
 
+    /** {@code LoggingConfig}: Globals' and the function's own, merged. */
+    public Map<String, Object> loggingConfig() {
+        return properties.mapOrEmpty("LoggingConfig").values();
+    }
+
     public List<FunctionEvent> events() {
         return events;
     }

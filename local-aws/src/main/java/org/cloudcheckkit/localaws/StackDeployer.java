@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Creates in an emulator what the template declares: every DynamoDB table, S3 bucket and SQS queue, and a secret
- * for each parameter ending in {@code SecretId}. Other resource types (functions, APIs, policies) are not created.
+ * Creates in an emulator what the template declares: every DynamoDB table, S3 bucket, SQS queue and Secrets Manager
+ * secret, and a secret for each parameter ending in {@code SecretId}. Other resource types (functions, APIs, policies,
+ * log groups, alarms) are not created.
  * Like a CloudFormation deploy, deploying again creates what is missing and updates what exists; unlike one, it never
  * deletes a resource or what it holds (items, objects and their versions, messages, a secret's value): an emulator
  * that outlives a run keeps its data. Empty resources come from an empty emulator ({@link AwsEmulator#reset}).
@@ -28,15 +29,16 @@ public final class StackDeployer {
         ServiceClients clients = ServiceClients.open(emulator);
         try {
             PseudoParameters stack = PseudoParameters.local(options.stackName(), emulator.region());
+            TemplateSecrets secrets = new TemplateSecrets(clients.secretsManager(), options.secretSeeds(), options.stackName());
             Map<String, ResourceCreator> creators = Map.of(
                     DynamoDbTables.TYPE, new DynamoDbTables(clients.dynamoDb(), options.stackName()),
                     S3Buckets.TYPE, new S3Buckets(clients.s3(), stack),
-                    SqsQueues.TYPE, new SqsQueues(clients.sqs(), options.stackName()));
+                    SqsQueues.TYPE, new SqsQueues(clients.sqs(), options.stackName()),
+                    TemplateSecrets.TYPE, secrets);
             Deployment deployment = new Deployment(template, options, stack, creators);
             Map<String, LocalResource> resources = deployment.createAll();
-            Map<String, TemplateSecrets.SeededSecret> secrets =
-                    TemplateSecrets.seed(clients.secretsManager(), template, deployment.resolver, options.secretSeeds());
-            return new LocalAws(emulator, clients, template, options, stack, resources, secrets);
+            secrets.seedParameters(template, deployment.resolver);
+            return new LocalAws(emulator, clients, template, options, stack, resources, secrets.seeded());
         } catch (RuntimeException e) {
             clients.close();
             throw e;

@@ -12,12 +12,14 @@ class SecretSeedsTest {
 
     @Test
     void callbackKeysAreRandomEachTimeWhenTheEnvironmentHasNone() {
-        Map<String, String> first = SecretSeeds.fromEnvironment(Map.of()).fieldsFor("CallbackSecretId").orElseThrow();
-        Map<String, String> second = SecretSeeds.fromEnvironment(Map.of()).fieldsFor("CallbackSecretId").orElseThrow();
+        SecretSeeds first = SecretSeeds.fromEnvironment(Map.of());
+        SecretSeeds second = SecretSeeds.fromEnvironment(Map.of());
 
-        assertNotEquals(first.get("signingKey"), second.get("signingKey"));
-        assertNotEquals(first.get("webhookToken"), second.get("webhookToken"));
-        assertFalse(first.get("signingKey").contains("="), "base64url without padding");
+        String signingKey = first.fieldsFor("CallbackKeySecret").orElseThrow().get("signingKey");
+        assertNotEquals(signingKey, second.fieldsFor("CallbackKeySecret").orElseThrow().get("signingKey"));
+        assertNotEquals(first.fieldsFor("WebhookTokenSecret").orElseThrow().get("webhookToken"),
+                second.fieldsFor("WebhookTokenSecret").orElseThrow().get("webhookToken"));
+        assertFalse(signingKey.contains("="), "base64url without padding");
     }
 
     @Test

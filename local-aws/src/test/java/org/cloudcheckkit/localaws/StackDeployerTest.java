@@ -21,6 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescri
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.s3.model.ObjectLockConfiguration;
+import software.amazon.awssdk.services.s3.model.ObjectLockEnabled;
+import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -106,6 +109,24 @@ class StackDeployerTest {
     }
 
     @Test
+    void theArchiveBucketLocksEveryVersionForTheRetentionDaysAndADeployAgainKeepsItsObjects() {
+        String bucket;
+        try (LocalAws aws = deployProject(Map.of())) {
+            bucket = aws.physicalName("ArchiveBucket");
+            ObjectLockConfiguration lock = aws.s3().getObjectLockConfiguration(r -> r.bucket(bucket)).objectLockConfiguration();
+
+            assertEquals(ObjectLockEnabled.ENABLED, lock.objectLockEnabled());
+            assertEquals(ObjectLockRetentionMode.GOVERNANCE, lock.rule().defaultRetention().mode());
+            assertEquals(2557, lock.rule().defaultRetention().days());
+            aws.s3().putObject(r -> r.bucket(bucket).key("evidence.json"), RequestBody.fromString("{}"));
+        }
+
+        try (LocalAws again = deployProject(Map.of())) {
+            assertEquals("{}", again.s3().getObjectAsBytes(r -> r.bucket(bucket).key("evidence.json")).asUtf8String());
+        }
+    }
+
+    @Test
     void secretsHoldWhatTheEnvironmentGives() {
         try (LocalAws aws = deployProject(Map.of("CLOUDCHECK_API_KEY", "key-1", "CLOUDCHECK_API_SECRET", "secret-1",
                 "CALLBACK_SIGNING_KEY", "signing-1", "CALLBACK_WEBHOOK_TOKEN", "token-1",
@@ -114,7 +135,8 @@ class StackDeployerTest {
 
             assertEquals("cloudcheck-serverless/cloudcheck-api", aws.secretName("CloudcheckSecretId"));
             assertEquals("{\"apiKey\":\"key-1\",\"apiSecret\":\"secret-1\"}", secretString(aws, "CloudcheckSecretId"));
-            assertEquals("{\"signingKey\":\"signing-1\",\"webhookToken\":\"token-1\"}", secretString(aws, "CallbackSecretId"));
+            assertEquals("{\"signingKey\":\"signing-1\"}", secretString(aws, "CallbackKeySecret"));
+            assertEquals("{\"webhookToken\":\"token-1\"}", secretString(aws, "WebhookTokenSecret"));
             assertEquals("{\"controlKey\":\"control-1\",\"endpointId\":\"endpoint-1\",\"deviceHashKey\":\"device-1\"}",
                     secretString(aws, "ConnectingPartySecretId"));
         }
@@ -123,17 +145,36 @@ class StackDeployerTest {
     @Test
     void secretsWithoutEnvironmentHoldSandboxValuesAndRandomKeys() {
         try (LocalAws aws = deployProject(Map.of())) {
-            Map<String, String> callback = aws.secretFields("CallbackSecretId");
+            Map<String, String> callback = aws.secretFields("CallbackKeySecret");
 
             assertEquals(Map.of("apiKey", "sandbox-key", "apiSecret", "sandbox-secret"), aws.secretFields("CloudcheckSecretId"));
             assertEquals(32, Base64.getUrlDecoder().decode(callback.get("signingKey")).length);
-            assertEquals(24, Base64.getUrlDecoder().decode(callback.get("webhookToken")).length);
-            assertEquals(Json.write(callback), secretString(aws, "CallbackSecretId"));
+            assertEquals(24, Base64.getUrlDecoder().decode(aws.secretFields("WebhookTokenSecret").get("webhookToken")).length);
+            assertEquals(Json.write(callback), secretString(aws, "CallbackKeySecret"));
             Map<String, String> connectingParty = aws.secretFields("ConnectingPartySecretId");
             assertEquals("4B3A1C2D-5E6F-7A8B-9C0D-1E2F3A4B5C6D", connectingParty.get("controlKey"));
             assertEquals("LOCAL-ENDPOINT-1", connectingParty.get("endpointId"));
             assertEquals(32, Base64.getUrlDecoder().decode(connectingParty.get("deviceHashKey")).length);
         }
+    }
+
+    @Test
+    void secretsTheTemplateMakesAreCreatedAndFunctionsFindThemByTheArnTheirRefGives() {
+        try (LocalAws aws = deployProject(Map.of())) {
+            Map<String, String> create = aws.functionEnvironment("CreateFunction", Map.of());
+            Map<String, String> receipt = aws.functionEnvironment("WebhookReceiptFunction", Map.of());
+
+            assertEquals("cloudcheck-local-CallbackKeySecret", aws.secretName("CallbackKeySecret"));
+            assertTrue(create.get("CALLBACK_SECRET_ID").startsWith("arn:aws:secretsmanager:"), create.get("CALLBACK_SECRET_ID"));
+            assertEquals(aws.secretFields("CallbackKeySecret"), storedFields(aws, create.get("CALLBACK_SECRET_ID")));
+            assertEquals(aws.secretFields("WebhookTokenSecret"), storedFields(aws, receipt.get("WEBHOOK_SECRET_ID")));
+            assertFalse(create.containsKey("WEBHOOK_SECRET_ID"), "only the receipt function knows the webhook token's secret");
+        }
+    }
+
+    private static Map<String, String> storedFields(LocalAws aws, String secretId) {
+        return Json.readFields(aws.secretsManager().getSecretValue(request -> request.secretId(secretId)).secretString(),
+                "the stored secret");
     }
 
     @Test
@@ -227,17 +268,17 @@ class StackDeployerTest {
     void aStoredSecretKeepsItsValueOverADefaultSeedAndTakesAnExplicitOne() {
         Map<String, String> firstRun;
         try (LocalAws first = deployProject(Map.of())) {
-            firstRun = first.secretFields("CallbackSecretId");
+            firstRun = first.secretFields("CallbackKeySecret");
         }
 
         try (LocalAws restarted = deployProject(Map.of())) {
-            assertEquals(firstRun, restarted.secretFields("CallbackSecretId"));
-            assertEquals(Json.write(firstRun), secretString(restarted, "CallbackSecretId"));
+            assertEquals(firstRun, restarted.secretFields("CallbackKeySecret"));
+            assertEquals(Json.write(firstRun), secretString(restarted, "CallbackKeySecret"));
         }
         try (LocalAws given = deployProject(Map.of("CALLBACK_SIGNING_KEY", "given-key"))) {
-            Map<String, String> expected = Map.of("signingKey", "given-key", "webhookToken", firstRun.get("webhookToken"));
-            assertEquals(expected, given.secretFields("CallbackSecretId"));
-            assertEquals(expected, Json.readFields(secretString(given, "CallbackSecretId"), "the stored secret"));
+            Map<String, String> expected = Map.of("signingKey", "given-key");
+            assertEquals(expected, given.secretFields("CallbackKeySecret"));
+            assertEquals(expected, Json.readFields(secretString(given, "CallbackKeySecret"), "the stored secret"));
         }
     }
 
@@ -316,7 +357,8 @@ class StackDeployerTest {
         TemplateException error = assertThrows(TemplateException.class,
                 () -> StackDeployer.deploy(emulator, template, StackOptions.defaults(Map.of())));
 
-        assertEquals("Parameter AkahuSecretId names a secret, but no seed says what it holds: add one to SecretSeeds", error.getMessage());
+        assertEquals("AkahuSecretId is a secret of the template, but no seed says what it holds: add one to SecretSeeds",
+                error.getMessage());
     }
 
     @Test
@@ -349,6 +391,19 @@ class StackDeployerTest {
                 assertEquals(aws.physicalName("ArchiveBucket"), environment.get("ARCHIVE_BUCKET"), function.logicalId());
                 assertEquals(aws.secretName("CloudcheckSecretId"), environment.get("CLOUDCHECK_SECRET_ID"), function.logicalId());
                 assertEquals(emulator.endpoint().toString(), environment.get("AWS_ENDPOINT_URL"), function.logicalId());
+            }
+        }
+    }
+
+    @Test
+    void projectFunctionsGetTheLogFormatAndLevelLambdaSetsFromTheirLoggingConfig() {
+        try (LocalAws aws = StackDeployer.deploy(emulator, Templates.project(),
+                StackOptions.defaults(Map.of()).withParameter("ApplicationLogLevel", "DEBUG"))) {
+            for (ServerlessFunction function : aws.template().functions()) {
+                Map<String, String> environment = aws.functionEnvironment(function.logicalId(), Map.of());
+
+                assertEquals("JSON", environment.get("AWS_LAMBDA_LOG_FORMAT"), function.logicalId());
+                assertEquals("DEBUG", environment.get("AWS_LAMBDA_LOG_LEVEL"), function.logicalId());
             }
         }
     }

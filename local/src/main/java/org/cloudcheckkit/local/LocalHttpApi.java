@@ -20,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API as API Gateway runs it in front of the functions: picks the route, checks the bearer token on routes
- * with an authorizer, turns the request into a payload 2.0 event, invokes the route's handler, and writes back what
- * it returns. Answers as API Gateway does when it cannot: 404 for no route, 401 without a valid token, 413 above
+ * The HTTP API as API Gateway runs it in front of the functions: answers CORS preflights and puts the CORS headers on
+ * the functions' answers ({@link Cors}, when the template configures CORS), picks the route, checks the bearer token on
+ * routes with an authorizer, turns the request into a payload 2.0 event, invokes the route's handler, and writes back
+ * what it returns. Answers as API Gateway does when it cannot: 404 for no route, 401 without a valid token, 413 above
  * 10 MB, 500 when the handler fails. Also serves one local-only admin route, under {@value #ADMIN_PREFIX}.
  */
 final class LocalHttpApi implements HttpHandler {
@@ -40,15 +41,17 @@ final class LocalHttpApi implements HttpHandler {
     private static final Logger log = LoggerFactory.getLogger(LocalHttpApi.class);
 
     private final RouteTable routes;
+    private final Optional<Cors> cors;
     private final LocalFunctions functions;
     private final LocalPrincipals principals;
     private final String adminScope;
     private final String accountId;
     private final Clock clock;
 
-    LocalHttpApi(RouteTable routes, LocalFunctions functions, LocalPrincipals principals, String adminScope,
-                 String accountId, Clock clock) {
+    LocalHttpApi(RouteTable routes, Optional<Cors> cors, LocalFunctions functions, LocalPrincipals principals,
+                 String adminScope, String accountId, Clock clock) {
         this.routes = routes;
+        this.cors = cors;
         this.functions = functions;
         this.principals = principals;
         this.adminScope = adminScope;
@@ -70,6 +73,9 @@ final class LocalHttpApi implements HttpHandler {
             } else if (path.startsWith(ADMIN_PREFIX)) {
                 target = "admin";
                 response = admin(method, path, exchange.getRequestHeaders(), body.get());
+            } else if (cors.isPresent() && Cors.isPreflight(method, exchange.getRequestHeaders())) {
+                target = "preflight";
+                response = cors.get().preflight(exchange.getRequestHeaders());
             } else {
                 Optional<RouteTable.Match> match = routes.match(method, path);
                 target = match.map(found -> found.route().functionId()).orElse("-");
@@ -104,7 +110,8 @@ final class LocalHttpApi implements HttpHandler {
                 new HttpApiEvent.Origin(accountId, "local", requestId, clock.instant()),
                 route.authorizer().isPresent() ? principal : Optional.empty()));
         try {
-            return HttpApiResponse.fromResult(functions.get(route.functionId()).invoke(event, requestId));
+            HttpApiResponse answer = HttpApiResponse.fromResult(functions.get(route.functionId()).invoke(event, requestId));
+            return cors.map(configured -> configured.apply(answer, exchange.getRequestHeaders())).orElse(answer);
         } catch (FunctionError e) {
             log.error("{} ({}) threw; API Gateway answers 500", route.functionId(), route.routeKey(), e.getCause());
             return HttpApiResponse.json(500, HttpApiResponse.INTERNAL_ERROR);

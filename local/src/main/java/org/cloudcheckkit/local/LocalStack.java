@@ -54,10 +54,10 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * The sandbox stands in for your Cloudcheck account, whose settings name the account webhook URL: this route of
-     * the API, with the token of this parameter's secret. Without the route, the sandbox sends no account webhooks.
+     * the API, with the token of this secret of the template. Without the route, the sandbox sends no account webhooks.
      */
     static final String ACCOUNT_WEBHOOK_ROUTE = "POST /webhooks/cloudcheck";
-    static final String CALLBACK_SECRET_PARAMETER = "CallbackSecretId";
+    static final String WEBHOOK_TOKEN_SECRET = "WebhookTokenSecret";
     /** The secret whose apiKey the functions sign with; printed at start (the key only) so you know which is in use. */
     static final String CLOUDCHECK_SECRET_PARAMETER = "CloudcheckSecretId";
     /** The JWT scope of administrators; the local administrator's token carries it. */
@@ -211,8 +211,13 @@ public final class LocalStack implements AutoCloseable {
                     .withPort(settings.awsPort())
                     .withMotoCommand(settings.motoCommand())));
             boolean localSandbox = settings.cloudcheckBaseUrl().isEmpty();
-            aws = remember(StackDeployer.deploy(emulator, template, StackOptions.defaults(seedEnvironment(localSandbox))));
+            StackOptions options = StackOptions.defaults(seedEnvironment(localSandbox));
+            for (Map.Entry<String, String> parameter : settings.parameterOverrides().entrySet()) {
+                options = options.withParameter(parameter.getKey(), parameter.getValue());
+            }
+            aws = remember(StackDeployer.deploy(emulator, template, options));
             routes = RouteTable.from(template, authorizer -> claims(aws, authorizer));
+            Optional<Cors> cors = Cors.of(template.httpApis(), aws::resolve);
 
             ExecutorService apiThreads = Threads.cachedPool("api");
             remember(named("API threads", () -> Threads.stop(apiThreads, "API threads")));
@@ -232,7 +237,8 @@ public final class LocalStack implements AutoCloseable {
             String adminScope = String.valueOf(aws.resolve(Map.of("Ref", ADMIN_SCOPE_PARAMETER)).orElseThrow());
             principals = LocalPrincipals.of(settings.apiToken(), settings.environment().getOrDefault("LOCAL_API_TOKENS", ""),
                     adminScope);
-            server.createContext("/", new LocalHttpApi(routes, functions, principals, adminScope, accountId(aws), clock));
+            server.createContext("/", new LocalHttpApi(routes, cors, functions, principals, adminScope, accountId(aws),
+                    clock));
             server.setExecutor(apiThreads);
             server.start();
 
@@ -282,7 +288,7 @@ public final class LocalStack implements AutoCloseable {
                 log.info("The template has no {} route: the sandbox sends no account webhooks", ACCOUNT_WEBHOOK_ROUTE);
                 return Optional.empty();
             }
-            String token = aws.secretFields(CALLBACK_SECRET_PARAMETER).get("webhookToken");
+            String token = aws.secretFields(WEBHOOK_TOKEN_SECRET).get("webhookToken");
             String path = ACCOUNT_WEBHOOK_ROUTE.substring(ACCOUNT_WEBHOOK_ROUTE.indexOf(' ') + 1);
             return Optional.of(apiUrl.resolve(path + "?t=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
         }

@@ -99,6 +99,23 @@ public record LocalStackSettings(int apiPort, int sandboxPort, int awsPort, Stri
         return value(environment, "MOTO_SERVER").orElse("moto_server");
     }
 
+    /**
+     * Template parameters given other values locally (PARAMETER_OVERRIDES, written as sam deploy's --parameter-overrides:
+     * {@code Name=value} pairs separated by spaces), such as a front end's origin:
+     * {@code CorsAllowedOrigins=http://localhost:5173}.
+     */
+    public Map<String, String> parameterOverrides() {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (String pair : value(environment, "PARAMETER_OVERRIDES").map(text -> text.split("\\s+")).orElse(new String[0])) {
+            int equals = pair.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("PARAMETER_OVERRIDES takes Name=value pairs separated by spaces, not " + pair);
+            }
+            overrides.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+        return overrides;
+    }
+
     /** Base URL the sandbox's journey links use, when a browser reaches the sandbox by another address. */
     public Optional<String> sandboxPublicBaseUrl() {
         return value(environment, "SANDBOX_PUBLIC_BASE_URL");

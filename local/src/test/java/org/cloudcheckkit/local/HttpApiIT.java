@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.cloudcheckkit.callbacks.CallbackKeys;
 import org.cloudcheckkit.callbacks.CallbackKind;
 import org.cloudcheckkit.callbacks.CallbackTokens;
+import org.cloudcheckkit.callbacks.WebhookToken;
 import org.cloudcheckkit.config.Components;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,6 +44,44 @@ class HttpApiIT {
         assertEquals("Not Found", json(frontEnd.get("/no/such/route"), 404).path("message").asText());
         assertEquals("Not Found", json(frontEnd.send(frontEnd.authorized("/go/requests").DELETE().build()), 404)
                 .path("message").asText());
+    }
+
+    @Test
+    void aBrowsersPreflightIsAnsweredFromTheTemplatesCorsConfigurationBeforeAnyAuthorizer(LocalStack stack) {
+        FrontEnd frontEnd = new FrontEnd(stack);
+
+        HttpResponse<String> allowed = frontEnd.send(preflight(frontEnd, SharedLocalStack.FRONT_END_ORIGIN));
+        HttpResponse<String> elsewhere = frontEnd.send(preflight(frontEnd, "https://elsewhere.example"));
+
+        assertEquals(204, allowed.statusCode());
+        assertEquals(SharedLocalStack.FRONT_END_ORIGIN, header(allowed, "Access-Control-Allow-Origin"));
+        assertEquals("GET,POST,PUT,OPTIONS", header(allowed, "Access-Control-Allow-Methods"));
+        assertEquals("authorization,content-type,idempotency-key", header(allowed, "Access-Control-Allow-Headers"));
+        assertEquals("600", header(allowed, "Access-Control-Max-Age"));
+        assertEquals(204, elsewhere.statusCode());
+        assertEquals("", header(elsewhere, "Access-Control-Allow-Origin"), "the browser refuses the call");
+    }
+
+    @Test
+    void aFunctionsAnswerToAnAllowedOriginCarriesItsCorsHeadersAndExposesRetryAfter(LocalStack stack) {
+        FrontEnd frontEnd = new FrontEnd(stack);
+
+        HttpResponse<String> answer = frontEnd.send(frontEnd.authorized("/go/requests/no-such-request")
+                .header("Origin", SharedLocalStack.FRONT_END_ORIGIN).GET().build());
+
+        assertEquals(404, answer.statusCode());
+        assertEquals(SharedLocalStack.FRONT_END_ORIGIN, header(answer, "Access-Control-Allow-Origin"));
+        assertEquals("retry-after", header(answer, "Access-Control-Expose-Headers"));
+    }
+
+    private static HttpRequest preflight(FrontEnd frontEnd, String origin) {
+        return frontEnd.request("/go/requests").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key").build();
+    }
+
+    private static String header(HttpResponse<String> response, String name) {
+        return response.headers().firstValue(name).orElse("");
     }
 
     @Test
@@ -107,7 +146,9 @@ class HttpApiIT {
     }
 
     static CallbackTokens tokens(LocalStack stack) {
-        Map<String, String> secret = stack.aws().secretFields(LocalStack.CALLBACK_SECRET_PARAMETER);
-        return new CallbackTokens(() -> new CallbackKeys(secret.get("signingKey"), secret.get("webhookToken")), new SecureRandom());
+        String signingKey = stack.aws().secretFields("CallbackKeySecret").get("signingKey");
+        String webhookToken = stack.aws().secretFields(LocalStack.WEBHOOK_TOKEN_SECRET).get("webhookToken");
+        return new CallbackTokens(() -> new CallbackKeys(signingKey), () -> new WebhookToken(webhookToken),
+                new SecureRandom());
     }
 }

@@ -41,7 +41,7 @@ class LocalHttpApiTest {
                 function("Echo", TestHandlers.EchoEvent.class), function("Failing", TestHandlers.Failing.class),
                 function("Malformed", TestHandlers.Malformed.class)));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        server.createContext("/", new LocalHttpApi(routes, functions,
+        server.createContext("/", new LocalHttpApi(routes, Optional.empty(), functions,
                 LocalPrincipals.of(TOKEN, "partner-token=partner-1:cloudcheck/read", "cloudcheck/admin"), "cloudcheck/admin",
                 "123456789012", Clock.systemUTC()));
         server.start();

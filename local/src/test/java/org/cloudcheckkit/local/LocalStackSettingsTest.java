@@ -29,6 +29,18 @@ class LocalStackSettingsTest {
     }
 
     @Test
+    void parameterOverridesAreNameValuePairsAsSamDeployTakesThem() {
+        LocalStackSettings settings = LocalStackSettings.fromEnvironment(Map.of("PARAMETER_OVERRIDES",
+                " CorsAllowedOrigins=http://localhost:5173,https://app.example.nz  ApplicationLogLevel=DEBUG"));
+
+        assertEquals(Map.of("CorsAllowedOrigins", "http://localhost:5173,https://app.example.nz", "ApplicationLogLevel", "DEBUG"),
+                settings.parameterOverrides());
+        assertEquals(Map.of(), LocalStackSettings.fromEnvironment(Map.of()).parameterOverrides());
+        assertThrows(IllegalArgumentException.class,
+                () -> LocalStackSettings.fromEnvironment(Map.of("PARAMETER_OVERRIDES", "=x")).parameterOverrides());
+    }
+
+    @Test
     void theEnvironmentWinsOverEveryDefault() {
         LocalStackSettings settings = LocalStackSettings.fromEnvironment(Map.of(
                 "LOCAL_API_PORT", "3100", "SANDBOX_PORT", "0", "LOCAL_AWS_PORT", "4600", "LOCAL_API_TOKEN", "secret-token",

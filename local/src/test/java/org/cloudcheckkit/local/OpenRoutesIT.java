@@ -100,7 +100,7 @@ class OpenRoutesIT {
         FrontEnd frontEnd = new FrontEnd(stack);
         String token = json(frontEnd.post("/akahu/sessions", FrontEnd.sampleBody("akahu-initiate.json"),
                 UUID.randomUUID().toString()), 201).get("token").asText();
-        String webhook = "/webhooks/cloudcheck?t=" + stack.aws().secretFields(LocalStack.CALLBACK_SECRET_PARAMETER)
+        String webhook = "/webhooks/cloudcheck?t=" + stack.aws().secretFields(LocalStack.WEBHOOK_TOKEN_SECRET)
                 .get("webhookToken");
         long intoWindow = Instant.now().getEpochSecond() % 300;
         if (intoWindow > 290) {

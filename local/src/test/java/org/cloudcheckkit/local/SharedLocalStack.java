@@ -37,12 +37,17 @@ final class SharedLocalStack implements BeforeAllCallback, ParameterResolver {
                 .getOrComputeIfAbsent(LocalStack.class, key -> LocalStack.start(settings()), LocalStack.class);
     }
 
+    /** A front end run on the developer's machine, allowed as README's "Run it locally" shows. */
+    static final String FRONT_END_ORIGIN = "http://localhost:5173";
+
     /**
-     * Free ports and the documented defaults. Of the developer's environment only MOTO_SERVER is taken: the tests
-     * always use a moto_server of their own and the sandbox, whatever AWS_ENDPOINT_URL or CLOUDCHECK_BASE_URL say.
+     * Free ports and the documented defaults, with {@link #FRONT_END_ORIGIN} allowed. Of the developer's environment
+     * only MOTO_SERVER is taken: the tests always use a moto_server of their own and the sandbox, whatever
+     * AWS_ENDPOINT_URL or CLOUDCHECK_BASE_URL say.
      */
     private static LocalStackSettings settings() {
         Map<String, String> environment = new HashMap<>();
+        environment.put("PARAMETER_OVERRIDES", "CorsAllowedOrigins=" + FRONT_END_ORIGIN);
         String moto = System.getenv("MOTO_SERVER");
         if (moto != null) {
             environment.put("MOTO_SERVER", moto);

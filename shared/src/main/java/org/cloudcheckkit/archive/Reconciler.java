@@ -13,6 +13,8 @@ import org.cloudcheckkit.cloudcheck.go.GoResults;
 import org.cloudcheckkit.cloudcheck.go.RecipientStatus;
 import org.cloudcheckkit.intents.IntentReview;
 import org.cloudcheckkit.intents.Adoption;
+import org.cloudcheckkit.logging.LogContext;
+import org.cloudcheckkit.metrics.Metric;
 import org.cloudcheckkit.metrics.Metrics;
 import org.cloudcheckkit.table.DueWork;
 import org.cloudcheckkit.table.GoRequestItem;
@@ -90,7 +92,7 @@ public final class Reconciler {
         }
         Run run = new Run(retried, leases, reconciled, polled, intents, tally.failures);
         if (tally.failures > 0) {
-            metrics.count("ReconcileItemFailures", tally.failures);
+            metrics.count(Metric.RECONCILE_ITEM_FAILURES, tally.failures);
         }
         if (retried + leases + reconciled + polled + intents > 0) {
             log.info("reconciler run: {}", run);
@@ -116,11 +118,13 @@ public final class Reconciler {
                 break;
             }
             taken++;
-            try {
-                action.accept(item);
-            } catch (RuntimeException e) {
-                tally.failures++;
-                isolate(kind, item.itemKey(), e);
+            try (LogContext.Scope keys = LogContext.about(item.itemKey())) {
+                try {
+                    action.accept(item);
+                } catch (RuntimeException e) {
+                    tally.failures++;
+                    isolate(kind, item.itemKey(), e);
+                }
             }
         }
         return taken;
@@ -187,6 +191,9 @@ public final class Reconciler {
         for (GoResults.RecipientSummary recipient : current.recipients()) {
             Optional<RecipientStatus> status = RecipientStatus.fromWire(recipient.status());
             if (status.isEmpty()) {
+                metrics.count(Metric.UNKNOWN_STATUSES, 1);
+                log.warn("recipient {} has a status this service does not know: '{}'", recipient.recipientToken(),
+                        recipient.status());
                 open = true;
                 continue;
             }

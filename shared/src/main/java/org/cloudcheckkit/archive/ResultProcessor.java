@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import org.cloudcheckkit.cloudcheck.go.GoResult;
 import org.cloudcheckkit.cloudcheck.go.RecipientStatus;
 import org.cloudcheckkit.crash.CrashPoint;
 import org.cloudcheckkit.crash.CrashPoints;
+import org.cloudcheckkit.logging.LogContext;
+import org.cloudcheckkit.metrics.Metric;
 import org.cloudcheckkit.metrics.Metrics;
 import org.cloudcheckkit.retry.RetryPolicy;
 import org.cloudcheckkit.secrets.Redact;
@@ -101,7 +104,8 @@ public final class ResultProcessor {
     }
 
     private Outcome refreshGo(ItemKey.Recipient subject, String source, Deadline deadline) {
-        Optional<Outcome> settled = settled(results.read(subject), source);
+        Optional<ResultItem> stored = results.read(subject);
+        Optional<Outcome> settled = settled(stored, source);
         if (settled.isPresent()) {
             return settled.get();
         }
@@ -119,12 +123,12 @@ public final class ResultProcessor {
             }
             Optional<RecipientStatus> status = result.recipientStatus();
             if (status.isEmpty()) {
-                log.warn("recipient {} has a status this service does not know: '{}'", Redact.token(subject.recipientToken()),
-                        result.status());
+                unknownStatus("recipient " + subject.recipientToken(), result.status());
                 results.clearRetry(subject);
                 return Outcome.WAITING;
             }
-            results.recordStatus(subject, status.get().wireName(), status.get().rank(), source, result.reference());
+            boolean recordedNow = results.recordStatus(subject, status.get().wireName(), status.get().rank(), source,
+                    result.reference());
             if (!status.get().isFinal()) {
                 results.clearRetry(subject);
                 return Outcome.WAITING;
@@ -132,8 +136,9 @@ public final class ResultProcessor {
             Map<String, String> ids = new LinkedHashMap<>();
             ids.put("go-api-reference", subject.goApiReference());
             ids.put("recipient-token", subject.recipientToken());
-            return archive(subject, "go/" + subject.goApiReference() + "/" + subject.recipientToken(), result.rawJson(),
-                    "/go/result/", "/go/pdf/", result.status(), ids, () -> cloudcheck.go().pdf(subject.recipientToken(), deadline));
+            return archive(subject, finalSince(recordedNow, stored), "go/" + subject.goApiReference() + "/"
+                    + subject.recipientToken(), result.rawJson(), "/go/result/", "/go/pdf/", result.status(), ids,
+                    () -> cloudcheck.go().pdf(subject.recipientToken(), deadline));
         } catch (CloudcheckException | S3Exception | SdkClientException | UncheckedIOException e) {
             return failed(subject, e);
         }
@@ -154,17 +159,20 @@ public final class ResultProcessor {
             AkahuResult result = cloudcheck.akahu().result(token, deadline);
             Optional<AkahuStatus> status = result.akahuStatus();
             if (status.isEmpty()) {
-                log.warn("Akahu session {} has a status this service does not know: '{}'", Redact.token(token), result.status());
+                unknownStatus("Akahu session " + subject.callbackId() + " (token hash " + LogContext.shortHash(token) + ")",
+                        result.status());
                 return Outcome.WAITING;
             }
-            results.recordStatus(subject, status.get().wireName(), status.get().isFinal() ? 1 : 0, source, null);
+            boolean recordedNow = results.recordStatus(subject, status.get().wireName(), status.get().isFinal() ? 1 : 0,
+                    source, null);
             if (!status.get().isFinal()) {
                 // Until it is final the session stays on the reconciler's list, whatever else happened.
                 work.schedule(subject, DueWork.RECONCILE, clock.instant().plus(settings.reconcileInterval()));
                 return Outcome.WAITING;
             }
-            return archive(subject, "akahu/" + token, result.rawJson(), "/akahu/result/", "/akahu/pdf/", result.status(),
-                    Map.of("akahu-token", token), () -> cloudcheck.akahu().pdf(token, deadline));
+            return archive(subject, finalSince(recordedNow, Optional.of(session.result())), "akahu/" + token,
+                    result.rawJson(), "/akahu/result/", "/akahu/pdf/", result.status(), Map.of("akahu-token", token),
+                    () -> cloudcheck.akahu().pdf(token, deadline));
         } catch (CloudcheckException | S3Exception | SdkClientException | UncheckedIOException e) {
             return failed(subject, e);
         }
@@ -191,8 +199,21 @@ public final class ResultProcessor {
         return Optional.empty();
     }
 
-    private Outcome archive(ItemKey.ResultKey subject, String keyPrefix, String resultJson, String jsonSource,
-                            String pdfSource, String status, Map<String, String> ids, PdfFetch pdfFetch) {
+    /**
+     * When the result's status became final: now if this refresh recorded it, else when the stored item got it (an
+     * earlier attempt recorded it and failed to archive).
+     */
+    private Instant finalSince(boolean recordedNow, Optional<ResultItem> stored) {
+        return recordedNow ? clock.instant() : stored.map(ResultItem::statusAt).map(Instant::parse).orElse(clock.instant());
+    }
+
+    private void unknownStatus(String subject, String status) {
+        metrics.count(Metric.UNKNOWN_STATUSES, 1);
+        log.warn("{} has a status this service does not know: '{}'", subject, status);
+    }
+
+    private Outcome archive(ItemKey.ResultKey subject, Instant finalSince, String keyPrefix, String resultJson,
+                            String jsonSource, String pdfSource, String status, Map<String, String> ids, PdfFetch pdfFetch) {
         crashPoints.reach(CrashPoint.RESULT_STATUS_RECORDED);
         Results.Claim claim = results.claimArchive(subject, workerId, settings.archiveLease(), settings.maxAttempts());
         switch (claim) {
@@ -223,6 +244,7 @@ public final class ResultProcessor {
         }
         crashPoints.reach(CrashPoint.ARCHIVE_WRITTEN);
         results.markArchived(subject, pdf.key(), pdf.sha256(), json.key(), json.sha256());
+        metrics.time(Metric.TIME_TO_ARCHIVE, Duration.between(finalSince, clock.instant()));
         log.info("archived {} ({} status {}): pdf sha256 {}", describe(subject), jsonSource, status, pdf.sha256());
         return Outcome.ARCHIVED;
     }
@@ -240,7 +262,7 @@ public final class ResultProcessor {
 
     /** The line an alarm watches, and its metric: an operator re-drives these (README, "Re-driving failures"). */
     private void archiveFailed(ItemKey.ResultKey subject, int attempts, String error) {
-        metrics.count("ArchiveFailed", 1);
+        metrics.count(Metric.ARCHIVE_FAILED, 1);
         log.error("ARCHIVE_FAILED {} after {} attempts: {}", describe(subject), attempts, error);
     }
 

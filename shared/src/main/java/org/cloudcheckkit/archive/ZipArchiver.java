@@ -17,6 +17,7 @@ import org.cloudcheckkit.cloudcheck.Deadline;
 import org.cloudcheckkit.cloudcheck.go.ZipRetrieval;
 import org.cloudcheckkit.crash.CrashPoint;
 import org.cloudcheckkit.crash.CrashPoints;
+import org.cloudcheckkit.metrics.Metric;
 import org.cloudcheckkit.metrics.Metrics;
 import org.cloudcheckkit.retry.RetryPolicy;
 import org.cloudcheckkit.table.ArchivedZipItem;
@@ -155,7 +156,7 @@ public final class ZipArchiver {
         Results.Failure failure = jobs.recordFailure(goApiReference, error, attemptsAllowed,
                 retries::ceilingAfter);
         if (failure.failed()) {
-            metrics.count("ArchiveFailed", 1);
+            metrics.count(Metric.ARCHIVE_FAILED, 1);
             log.error("ARCHIVE_FAILED results zip of Go request {} after {} attempts: {}", goApiReference, failure.attempts(), error);
         } else {
             log.warn("results zip of Go request {}: attempt {} failed, retrying later: {}", goApiReference, failure.attempts(), error);

@@ -7,26 +7,22 @@ import java.util.Optional;
 import org.cloudcheckkit.secrets.SecretJson;
 
 /**
- * The callback secret {@code {"signingKey", "webhookToken"}} and, for rotation, {@code "keyId"} (of the signing key;
- * "1" when absent) and {@code "previousKeys": {"<keyId>": "<key>"}}: the keys that make and check per-request
- * callback tokens - new ones with the current key, URLs Cloudcheck already holds with the key they were made with - and
- * the token in the account webhook URL given to Cloudcheck. Prints none of them.
+ * The callback secret {@code {"signingKey"}} (the stack generates it) and, for rotation, {@code "keyId"} (of the
+ * signing key; "1" when absent) and {@code "previousKeys": {"<keyId>": "<key>"}}: the keys that make and check
+ * per-request callback tokens - new ones with the current key, URLs Cloudcheck already holds with the key they were
+ * made with. Prints none of them.
  */
 public final class CallbackKeys {
     static final String DEFAULT_KEY_ID = "1";
 
     private final String keyId;
     private final Map<String, byte[]> keys;
-    private final String webhookToken;
 
-    public CallbackKeys(String signingKey, String webhookToken) {
-        this(DEFAULT_KEY_ID, signingKey, Map.of(), webhookToken);
+    public CallbackKeys(String signingKey) {
+        this(DEFAULT_KEY_ID, signingKey, Map.of());
     }
 
-    public CallbackKeys(String keyId, String signingKey, Map<String, String> previousKeys, String webhookToken) {
-        if (webhookToken == null || webhookToken.length() < 16) {
-            throw new IllegalArgumentException("the webhookToken must be at least 16 characters");
-        }
+    public CallbackKeys(String keyId, String signingKey, Map<String, String> previousKeys) {
         if (keyId == null || !keyId.matches("[A-Za-z0-9_-]{1,16}")) {
             throw new IllegalArgumentException("the callback keyId must be 1 to 16 letters, digits, _ or -");
         }
@@ -35,12 +31,11 @@ public final class CallbackKeys {
         all.put(keyId, checked(signingKey));
         this.keyId = keyId;
         this.keys = Map.copyOf(all);
-        this.webhookToken = webhookToken;
     }
 
     public static CallbackKeys parse(SecretJson json) {
         return new CallbackKeys(json.optionalText("keyId").orElse(DEFAULT_KEY_ID), json.requiredText("signingKey"),
-                json.textFields("previousKeys"), json.requiredText("webhookToken"));
+                json.textFields("previousKeys"));
     }
 
     private static byte[] checked(String key) {
@@ -58,10 +53,6 @@ public final class CallbackKeys {
     /** The key with this id: the current one or a previous one still honoured. */
     Optional<byte[]> key(String id) {
         return Optional.ofNullable(keys.get(id)).map(byte[]::clone);
-    }
-
-    String webhookToken() {
-        return webhookToken;
     }
 
     @Override

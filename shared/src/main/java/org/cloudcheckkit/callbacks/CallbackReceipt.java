@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import org.cloudcheckkit.cloudcheck.go.RecipientStatus;
 import org.cloudcheckkit.crash.CrashPoint;
 import org.cloudcheckkit.crash.CrashPoints;
+import org.cloudcheckkit.metrics.Metric;
+import org.cloudcheckkit.metrics.Metrics;
 import org.cloudcheckkit.table.AkahuSessionItem;
 import org.cloudcheckkit.table.AkahuSessions;
 import org.cloudcheckkit.table.Events;
@@ -46,9 +48,10 @@ public final class CallbackReceipt {
     private final ObjectMapper json;
     private final Clock clock;
     private final CrashPoints crashPoints;
+    private final Metrics metrics;
 
     public CallbackReceipt(CallbackTokens tokens, Events events, GoRequests goRequests, AkahuSessions sessions,
-                           Intents intents, ObjectMapper json, Clock clock, CrashPoints crashPoints) {
+                           Intents intents, ObjectMapper json, Clock clock, CrashPoints crashPoints, Metrics metrics) {
         this.tokens = tokens;
         this.events = events;
         this.goRequests = goRequests;
@@ -57,6 +60,7 @@ public final class CallbackReceipt {
         this.json = json;
         this.clock = clock;
         this.crashPoints = crashPoints;
+        this.metrics = metrics;
     }
 
     /** What was done with a call: recorded, or already recorded before. */
@@ -70,6 +74,10 @@ public final class CallbackReceipt {
         String recipientToken = identifier(parameters, "recipientToken");
         String status = parameters.get("status");
         if (status == null || RecipientStatus.fromWire(status).isEmpty()) {
+            if (status != null) {
+                metrics.count(Metric.UNKNOWN_STATUSES, 1);
+                log.warn("refused a Go callback with a status this service does not know: '{}'", status);
+            }
             throw ValidationException.of("query:status", "GO_STATUS", "status must be one of Cloudcheck's recipient statuses");
         }
         requireGoBinding(callbackId, goApiReference, recipientToken);
@@ -173,8 +181,9 @@ public final class CallbackReceipt {
         return callbackId;
     }
 
-    private static CallbackRejectedException rejected(int status, String path, String reason) {
-        // The attempt is logged; the token it carried is not.
+    private CallbackRejectedException rejected(int status, String path, String reason) {
+        // The attempt is logged and counted; the token it carried is not logged.
+        metrics.count(Metric.CALLBACKS_REFUSED, 1);
         log.warn("rejected call to {}: {}", path, reason);
         return new CallbackRejectedException(status, reason);
     }
@@ -200,6 +209,12 @@ public final class CallbackReceipt {
         }
         if (!EVENT_TYPES.contains(eventType)) {
             problems.add("eventType");
+        }
+        if (!problems.isEmpty()) {
+            // Cloudcheck sends a kind this service was not written for: an operator should know.
+            metrics.count(Metric.UNKNOWN_EVENT_TYPES, 1);
+            log.warn("refused a webhook of a kind this service does not know: requestType '{}', eventType '{}'",
+                    requestType, eventType);
         }
         List<String> references = new ArrayList<>();
         for (String part : root.path("reference").asText("").split(",")) {

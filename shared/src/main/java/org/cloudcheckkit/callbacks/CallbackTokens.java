@@ -21,10 +21,13 @@ public final class CallbackTokens {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final Supplier<CallbackKeys> keys;
+    private final Supplier<WebhookToken> webhookToken;
     private final SecureRandom random;
 
-    public CallbackTokens(Supplier<CallbackKeys> keys, SecureRandom random) {
+    /** Each secret is read when first needed: a function that only makes callback URLs never reads the webhook token. */
+    public CallbackTokens(Supplier<CallbackKeys> keys, Supplier<WebhookToken> webhookToken, SecureRandom random) {
         this.keys = keys;
+        this.webhookToken = webhookToken;
         this.random = random;
     }
 
@@ -73,7 +76,7 @@ public final class CallbackTokens {
     }
 
     public boolean verifyWebhookToken(String token) {
-        return token != null && MessageDigest.isEqual(keys.get().webhookToken().getBytes(StandardCharsets.UTF_8),
+        return token != null && MessageDigest.isEqual(webhookToken.get().value().getBytes(StandardCharsets.UTF_8),
                 token.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.cloudcheckkit.metrics.Metric;
+import org.cloudcheckkit.metrics.Metrics;
 import org.cloudcheckkit.retry.RetryPolicy;
 import org.cloudcheckkit.signing.ApiCredentials;
 import org.cloudcheckkit.signing.RequestSigner;
@@ -33,9 +35,10 @@ final class CloudcheckCalls {
     private final Sleeper sleeper;
     private final ObjectMapper json;
     private final Answers answers;
+    private final Metrics metrics;
 
     CloudcheckCalls(ClientSettings settings, RequestSigner signer, CredentialsSource credentials,
-                    RandomGenerator jitter, Sleeper sleeper, ObjectMapper json) {
+                    RandomGenerator jitter, Sleeper sleeper, ObjectMapper json, Metrics metrics) {
         this.settings = settings;
         this.transport = new HttpTransport(settings.connectTimeout(), settings.readTimeout());
         this.signer = signer;
@@ -44,6 +47,7 @@ final class CloudcheckCalls {
         this.sleeper = sleeper;
         this.json = json;
         this.answers = new Answers(json, settings.maxJsonBytes());
+        this.metrics = metrics;
     }
 
     /** Serialises request data once: the string returned is both signed and sent. */
@@ -90,6 +94,7 @@ final class CloudcheckCalls {
             } catch (CloudcheckApiException error) {
                 log.info("cloudcheck {} attempt {} -> HTTP {} error {} in {} ms", endpoint.path, attempt,
                         error.httpStatus(), error.code(), elapsedMillis(started));
+                metrics.countBy(Metric.CLOUDCHECK_ERRORS, error.code());
                 failure = new AttemptFailure.CloudcheckError(error);
             } catch (Answers.UnansweredStatus status) {
                 log.info("cloudcheck {} attempt {} -> HTTP {} in {} ms", endpoint.path, attempt, status.status,
@@ -108,7 +113,10 @@ final class CloudcheckCalls {
                     credentialsRefreshed = true;
                     current = credentials.refreshed();
                 }
-                case OUTCOME_UNKNOWN -> throw failure.outcomeUnknown(endpoint.path);
+                case OUTCOME_UNKNOWN -> {
+                    metrics.count(Metric.OUTCOME_UNKNOWN, 1);
+                    throw failure.outcomeUnknown(endpoint.path);
+                }
                 case FAIL -> throw failure.failed(endpoint.path);
             }
         }

@@ -22,6 +22,7 @@ import org.cloudcheckkit.aws.AwsSettings;
 import org.cloudcheckkit.callbacks.CallbackKeys;
 import org.cloudcheckkit.callbacks.CallbackReceipt;
 import org.cloudcheckkit.callbacks.CallbackTokens;
+import org.cloudcheckkit.callbacks.WebhookToken;
 import org.cloudcheckkit.cardverification.InitiateVerificationService;
 import org.cloudcheckkit.cloudcheck.ClientSettings;
 import org.cloudcheckkit.cloudcheck.CloudcheckClient;
@@ -88,6 +89,7 @@ public final class Components {
     private final Once<ObjectMapper> json = new Once<>();
     private final Once<CloudcheckClient> cloudcheck = new Once<>();
     private final Once<CachedSecret<CallbackKeys>> callbackKeys = new Once<>();
+    private final Once<CachedSecret<WebhookToken>> webhookToken = new Once<>();
     private final Once<CallbackTokens> callbackTokens = new Once<>();
     private final Once<Intents> intents = new Once<>();
     private final Once<GoRequests> goRequestTable = new Once<>();
@@ -98,7 +100,7 @@ public final class Components {
 
     public Components(Settings settings, AwsClients aws, Clock clock, SecureRandom random) {
         this(settings, aws, clock, random, CrashPoints.NONE,
-                new EmbeddedMetrics(System.out, clock, settings.functionName()));
+                new EmbeddedMetrics(System.out, clock, settings.functionName(), settings.stackName()));
     }
 
     public Components(Settings settings, AwsClients aws, Clock clock, SecureRandom random, CrashPoints crashPoints,
@@ -155,17 +157,23 @@ public final class Components {
                     settings.cloudcheckSecretId(), settings.secretCacheTime(), MIN_SECRET_REFRESH, clock,
                     CloudcheckCredentials::parse);
             return new CloudcheckClient(client, new RequestSigner(clock, NonceSource.secureRandom(random)),
-                    new CloudcheckCredentials(secret), random, Sleeper.threadSleep());
+                    new CloudcheckCredentials(secret), random, Sleeper.threadSleep(), metrics);
         });
     }
 
-    public CachedSecret<CallbackKeys> callbackKeys() {
+    private CachedSecret<CallbackKeys> callbackKeys() {
         return callbackKeys.get(() -> new CachedSecret<>(secretsManager(), settings.callbackSecretId(),
                 settings.secretCacheTime(), MIN_SECRET_REFRESH, clock, CallbackKeys::parse));
     }
 
+    private CachedSecret<WebhookToken> webhookToken() {
+        return webhookToken.get(() -> new CachedSecret<>(secretsManager(), settings.webhookSecretId(),
+                settings.secretCacheTime(), MIN_SECRET_REFRESH, clock, WebhookToken::parse));
+    }
+
     public CallbackTokens callbackTokens() {
-        return callbackTokens.get(() -> new CallbackTokens(callbackKeys()::get, random));
+        return callbackTokens.get(() -> new CallbackTokens(() -> callbackKeys().get(), () -> webhookToken().get(),
+                random));
     }
 
     public Metrics metrics() {
@@ -283,7 +291,7 @@ public final class Components {
 
     public CallbackReceipt callbackReceipt() {
         return new CallbackReceipt(callbackTokens(), new Events(dynamoDb(), settings.tableName()), goRequestTable(),
-                akahuSessions(), intents(), json(), clock, crashPoints);
+                akahuSessions(), intents(), json(), clock, crashPoints, metrics);
     }
 
     /**

@@ -52,6 +52,11 @@ public final class Settings {
         return required("CALLBACK_SECRET_ID");
     }
 
+    /** The account webhook's token; only the receipt function has it. */
+    public String webhookSecretId() {
+        return required("WEBHOOK_SECRET_ID");
+    }
+
     public String connectingPartySecretId() {
         return required("CONNECTING_PARTY_SECRET_ID");
     }
@@ -162,6 +167,11 @@ public final class Settings {
     /** The function's name (Lambda sets it), as the dimension of its metrics. */
     public String functionName() {
         return optional("AWS_LAMBDA_FUNCTION_NAME", "local");
+    }
+
+    /** The CloudFormation stack the function belongs to (the template sets it), as the dimension of its metrics' totals. */
+    public String stackName() {
+        return optional("STACK_NAME", "local");
     }
 
     /** How often a results zip that is still being generated is polled. */

@@ -11,6 +11,7 @@ import org.cloudcheckkit.cloudcheck.CloudcheckClient;
 import org.cloudcheckkit.cloudcheck.Deadline;
 import org.cloudcheckkit.cloudcheck.akahu.AkahuResult;
 import org.cloudcheckkit.cloudcheck.go.GoResults;
+import org.cloudcheckkit.metrics.Metric;
 import org.cloudcheckkit.metrics.Metrics;
 import org.cloudcheckkit.table.AkahuSessionItem;
 import org.cloudcheckkit.table.AkahuSessions;
@@ -66,7 +67,7 @@ public final class Adoption {
                 : results.reference(), intent.createdAt(), intent.operation() == IntentItem.Operation.GO_QUICKSEND
                 ? "quicksend" : "create", intent.callbackId(), intent.owner(), roster);
         if (goRequests.record(request, intent.key(), IntentItem.State.ADOPTED)) {
-            metrics.count("IntentsAdopted", 1);
+            metrics.count(Metric.INTENTS_ADOPTED, 1);
             log.info("adopted Go request {} of intent {} ({} recipients)", goApiReference, intent.intentId(), roster.size());
             return Optional.of(request);
         }
@@ -84,7 +85,7 @@ public final class Adoption {
             return Optional.empty();
         }
         if (sessions.record(intent, akahuToken, IntentItem.State.ADOPTED)) {
-            metrics.count("IntentsAdopted", 1);
+            metrics.count(Metric.INTENTS_ADOPTED, 1);
             log.info("adopted the Akahu session of intent {}", intent.intentId());
         }
         return sessions.findByCallbackId(intent.callbackId());
@@ -116,7 +117,7 @@ public final class Adoption {
             return listed;
         }
         goRequests.adoptRecipients(request.goApiReference(), missing, request.owner());
-        metrics.count("RecipientsAdopted", missing.size());
+        metrics.count(Metric.RECIPIENTS_ADOPTED, missing.size());
         log.info("adopted {} recipients into Go request {}", missing.size(), request.goApiReference());
         for (IntentItem intent : intents.openForRequest(request.goApiReference())) {
             missing.stream().filter(entry -> Objects.equals(entry.reference(), intent.reference())).findFirst()

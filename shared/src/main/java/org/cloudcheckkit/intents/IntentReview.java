@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.cloudcheckkit.cloudcheck.Deadline;
+import org.cloudcheckkit.metrics.Metric;
 import org.cloudcheckkit.metrics.Metrics;
 import org.cloudcheckkit.table.DueWork;
 import org.cloudcheckkit.table.GoRequests;
@@ -58,7 +59,7 @@ public final class IntentReview {
         Instant now = clock.instant();
         if (intent.state() == IntentItem.State.OPEN) {
             if (intents.markStale(key, now.plus(lookAgain))) {
-                metrics.count("StaleIntents", 1);
+                metrics.count(Metric.STALE_INTENTS, 1);
                 // The principal is not logged: a JWT's subject can be an email address. Its owner sees it at GET /intents.
                 log.warn("STALE_INTENT {} {} made {} ago: Cloudcheck may have made it, and its answer was lost",
                         intent.operation(), intent.intentId(), Duration.between(intent.createdAt(), now));

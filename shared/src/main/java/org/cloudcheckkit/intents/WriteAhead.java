@@ -5,6 +5,7 @@ import org.cloudcheckkit.cloudcheck.CloudcheckApiException;
 import org.cloudcheckkit.cloudcheck.CloudcheckUnavailableException;
 import org.cloudcheckkit.crash.CrashPoint;
 import org.cloudcheckkit.crash.CrashPoints;
+import org.cloudcheckkit.metrics.Metric;
 import org.cloudcheckkit.metrics.Metrics;
 import org.cloudcheckkit.table.IntentItem;
 import org.cloudcheckkit.table.Intents;
@@ -53,7 +54,7 @@ public final class WriteAhead {
         try {
             record.run();
         } catch (RuntimeException e) {
-            metrics.count("UnrecordedCalls", 1);
+            metrics.count(Metric.UNRECORDED_CALLS, 1);
             log.error("{} {} was made at Cloudcheck (Go request {}) but could not be recorded; its intent stays open: {}",
                     intent.operation(), intent.intentId(), outcome.goApiReference(), e.toString());
             try {

@@ -1,14 +1,29 @@
 package org.cloudcheckkit.metrics;
 
+import java.time.Duration;
+
 /**
- * Counts what an operator should see, where it happens. Functions write CloudWatch's embedded metric format
+ * Records what an operator should see, where it happens. Functions write CloudWatch's embedded metric format
  * ({@link EmbeddedMetrics}); tests record.
  */
 @FunctionalInterface
 public interface Metrics {
-    Metrics NONE = (name, value) -> {
+    Metrics NONE = measurement -> {
     };
 
-    /** Adds {@code value} to the count {@code name} (CloudWatch unit Count). */
-    void count(String name, long value);
+    void record(Measurement measurement);
+
+    /** Adds {@code value} to a count. */
+    default void count(Metric metric, long value) {
+        record(new Measurement(metric, value, null));
+    }
+
+    /** Adds one to a count that is also kept per value of its breakdown dimension. */
+    default void countBy(Metric metric, String breakdownValue) {
+        record(new Measurement(metric, 1, breakdownValue));
+    }
+
+    default void time(Metric metric, Duration elapsed) {
+        record(new Measurement(metric, elapsed.toMillis(), null));
+    }
 }

@@ -145,7 +145,8 @@ class CloudcheckClientRetryTest {
                 .withRetries(new RetryPolicy(50, Duration.ofMillis(100), Duration.ofMillis(100)));
         CloudcheckClient client = new CloudcheckClient(patient,
                 new org.cloudcheckkit.signing.RequestSigner(Clock.systemUTC(), org.cloudcheckkit.signing.NonceSource.secureRandom()),
-                CredentialsSource.fixed(SANDBOX), new java.util.SplittableRandom(1), Sleeper.threadSleep());
+                CredentialsSource.fixed(SANDBOX), new java.util.SplittableRandom(1), Sleeper.threadSleep(),
+                org.cloudcheckkit.metrics.Metrics.NONE);
         sandbox.failNext("/go/results/", 1000, ApiFault.of(ApiFault.Kind.HTTP_500));
 
         long started = System.nanoTime();

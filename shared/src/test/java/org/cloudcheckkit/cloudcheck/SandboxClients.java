@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.cloudcheckkit.metrics.Metrics;
 import org.cloudcheckkit.signing.ApiCredentials;
 import org.cloudcheckkit.signing.NonceSource;
 import org.cloudcheckkit.signing.RequestSigner;
@@ -23,7 +24,7 @@ final class SandboxClients {
 
     CloudcheckClient client(ClientSettings settings, CredentialsSource credentials) {
         return new CloudcheckClient(settings, new RequestSigner(Clock.systemUTC(), NonceSource.secureRandom()),
-                credentials, new SplittableRandom(7), waits::add);
+                credentials, new SplittableRandom(7), waits::add, Metrics.NONE);
     }
 
     static Deadline seconds(long seconds) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.cloudcheckkit.archive.EventProcessor;
 import org.cloudcheckkit.cloudcheck.Deadline;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.logging.LogContext;
 import org.cloudcheckkit.table.RecordedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,9 @@ public final class ArchiveHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        StreamRecords.writeResponse(handle(StreamRecords.read(input), context), output);
+        try (LogContext.Scope invocation = LogContext.invocation(context == null ? null : context.getAwsRequestId(), Map.of())) {
+            StreamRecords.writeResponse(handle(StreamRecords.read(input), context), output);
+        }
     }
 
     /** Processes a batch in order; answers the sequence number Lambda should retry the batch from, if any. */
@@ -60,12 +63,14 @@ public final class ArchiveHandler implements RequestStreamHandler {
             if (event == null) {
                 continue;
             }
-            try {
-                events.process(event, deadline);
-            } catch (RuntimeException e) {
-                log.error("event {} could not be processed or scheduled; the batch is retried from the first such",
-                        record.eventId(), e);
-                retryFrom = retryFrom == null ? record.sequenceNumber() : retryFrom;
+            try (LogContext.Scope keys = LogContext.about(event)) {
+                try {
+                    events.process(event, deadline);
+                } catch (RuntimeException e) {
+                    log.error("event {} could not be processed or scheduled; the batch is retried from the first such",
+                            record.eventId(), e);
+                    retryFrom = retryFrom == null ? record.sequenceNumber() : retryFrom;
+                }
             }
         }
         return Optional.ofNullable(retryFrom);

@@ -14,6 +14,7 @@ import org.cloudcheckkit.archive.Reconciler;
 import org.cloudcheckkit.cloudcheck.CloudcheckJson;
 import org.cloudcheckkit.cloudcheck.Deadline;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.logging.LogContext;
 
 /**
  * Runs on a schedule: retries failed archives, reconciles open Go requests and pending Akahu sessions with
@@ -46,7 +47,9 @@ public final class ReconcileHandler implements RequestStreamHandler {
         // The schedule's event carries nothing this needs; an empty payload is an ordinary run too.
         JsonNode event = JSON.readTree(input);
         boolean redrive = event != null && "failed".equals(event.path("redrive").asText(null));
-        JSON.writeValue(output, handle(redrive ? Map.of("redrive", "failed") : Map.of(), context));
+        try (LogContext.Scope invocation = LogContext.invocation(context == null ? null : context.getAwsRequestId(), Map.of())) {
+            JSON.writeValue(output, handle(redrive ? Map.of("redrive", "failed") : Map.of(), context));
+        }
     }
 
     public Map<String, Object> handle(Map<String, Object> input, Context context) {

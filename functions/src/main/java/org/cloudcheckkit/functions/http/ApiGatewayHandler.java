@@ -7,18 +7,40 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.Map;
+import org.cloudcheckkit.logging.LogContext;
 
 /**
  * The Lambda entry point of every HTTP route. Lambda hands a stream handler the raw event, which is read here with
  * the Jackson the function uses anyway; for a typed handler the runtime first builds its own event serializer, about
- * 300 ms of every cold start on one core (measured by bench/). Subclasses implement {@link #handle}, which tests call.
+ * 300 ms of every cold start on one core (measured by bench/). Every line logged while the route runs carries the
+ * Lambda request id and the request's business keys ({@link LogContext}). Subclasses implement {@link #handle}, which
+ * tests call.
  */
 public abstract class ApiGatewayHandler implements RequestStreamHandler {
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        LambdaEvents.writeHttpResponse(handle(LambdaEvents.readHttpEvent(input), context), output);
+        APIGatewayV2HTTPEvent event = LambdaEvents.readHttpEvent(input);
+        try (LogContext.Scope invocation = LogContext.invocation(context == null ? null : context.getAwsRequestId(),
+                businessKeys(event))) {
+            LambdaEvents.writeHttpResponse(handle(event, context), output);
+        }
     }
 
     public abstract APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context);
+
+    /** The route's path parameters that name a request, recipient or session, and the caller's principal. */
+    private static Map<String, String> businessKeys(APIGatewayV2HTTPEvent event) {
+        Map<String, String> keys = new HashMap<>();
+        Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
+        keys.put(LogContext.GO_API_REFERENCE, path.get("goApiReference"));
+        keys.put(LogContext.RECIPIENT_TOKEN, path.get("recipientToken"));
+        if (path.get("token") != null) {
+            keys.put(LogContext.AKAHU_TOKEN_HASH, LogContext.shortHash(path.get("token")));
+        }
+        keys.put(LogContext.PRINCIPAL, ApiRequest.subject(event));
+        return keys;
+    }
 }

@@ -136,11 +136,25 @@ public final class ApiRequest {
         return new Caller(principal(), header("Idempotency-Key"));
     }
 
-    private Principal principal() {
+    /** The JWT's subject, for the invocation's log keys; null on the open routes. */
+    static String subject(APIGatewayV2HTTPEvent event) {
+        return claims(event).get("sub");
+    }
+
+    private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = jwt(event);
+        return jwt == null || jwt.getClaims() == null ? Map.of() : jwt.getClaims();
+    }
+
+    private static APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
         APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = context == null ? null : context.getAuthorizer();
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = authorizer == null ? null : authorizer.getJwt();
-        Map<String, String> claims = jwt == null || jwt.getClaims() == null ? Map.of() : jwt.getClaims();
+        return authorizer == null ? null : authorizer.getJwt();
+    }
+
+    private Principal principal() {
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = jwt(event);
+        Map<String, String> claims = claims(event);
         String subject = claims.get("sub");
         if (subject == null || subject.isBlank()) {
             return null;

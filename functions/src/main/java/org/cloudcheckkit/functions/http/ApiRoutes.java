@@ -14,6 +14,7 @@ import org.cloudcheckkit.cloudcheck.Deadline;
 import org.cloudcheckkit.config.Components;
 import org.cloudcheckkit.idempotency.Idempotency;
 import org.cloudcheckkit.idempotency.Reply;
+import org.cloudcheckkit.metrics.Metric;
 import org.cloudcheckkit.metrics.Metrics;
 import org.cloudcheckkit.table.AuditTrail;
 import org.slf4j.Logger;
@@ -90,7 +91,7 @@ public final class ApiRoutes {
             auditTrail.record(request.caller().owner(), request.routeKey(), request.pathParameters(), reply.status(),
                     request.requestId());
         } catch (RuntimeException e) {
-            metrics.count("AuditWriteFailures", 1);
+            metrics.count(Metric.AUDIT_WRITE_FAILURES, 1);
             log.error("route {} request {}: the audit record could not be written: {}", request.routeKey(),
                     request.requestId(), e.toString());
         }

@@ -79,7 +79,7 @@ class AkahuArchiveTest {
         ArchiveRig rig = new ArchiveRig(aws, sandbox, Map.of());
         Session session = initiate(rig);
         sandbox.completeAkahu(session.token, AkahuStatus.PASS);
-        String webhookToken = aws.secretFields("CallbackSecretId").get("webhookToken");
+        String webhookToken = aws.secretFields("WebhookTokenSecret").get("webhookToken");
 
         APIGatewayV2HTTPResponse received = rig.receipt.handle(SampleEvents.load("webhooks-cloudcheck.json")
                 .queryParameter("t", webhookToken)

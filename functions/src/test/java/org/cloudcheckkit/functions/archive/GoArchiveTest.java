@@ -4,6 +4,7 @@ import static org.cloudcheckkit.functions.TestStack.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -13,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,6 +36,9 @@ import org.cloudcheckkit.sandbox.go.VerificationOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ObjectLockMode;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * A Go recipient's result becomes archived evidence exactly once, whatever Cloudcheck's callbacks do: arrive, come
@@ -43,6 +49,27 @@ class GoArchiveTest {
     static final LocalAwsExtension AWS = LocalAwsExtension.fromTemplate();
     @RegisterExtension
     static final CloudcheckSandboxExtension SANDBOX = CloudcheckSandboxExtension.withDefaults();
+
+    @Test
+    void anArchivedResultIsLockedForTheRetentionPeriodSoNoVersionOfItCanBeDeleted(LocalAws aws, CloudcheckSandbox sandbox) {
+        ArchiveRig rig = new ArchiveRig(aws, sandbox, Map.of());
+        Created request = create(rig, 1);
+        String token = request.tokens.get(0);
+        sandbox.completeRecipient(token, VerificationOutcome.PASS);
+        rig.goCallback(request.goApiReference, token, "Responded");
+        rig.drainStream();
+
+        for (String key : List.of("go/" + request.goApiReference + "/" + token + ".pdf",
+                "go/" + request.goApiReference + "/" + token + ".json")) {
+            HeadObjectResponse head = aws.s3().headObject(r -> r.bucket(rig.bucket()).key(key));
+            assertEquals(ObjectLockMode.GOVERNANCE, head.objectLockMode(), key);
+            long days = Duration.between(Instant.now(), head.objectLockRetainUntilDate()).toDays();
+            assertTrue(days >= 2556 && days <= 2557, key + " is locked for " + days + " days");
+            S3Exception refused = assertThrows(S3Exception.class,
+                    () -> aws.s3().deleteObject(r -> r.bucket(rig.bucket()).key(key).versionId(head.versionId())));
+            assertEquals(403, refused.statusCode(), key);
+        }
+    }
 
     @Test
     void aCompletedRecipientIsArchivedAsTheSandboxServedIt(LocalAws aws, CloudcheckSandbox sandbox) throws Exception {

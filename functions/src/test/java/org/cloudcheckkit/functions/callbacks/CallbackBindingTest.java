@@ -120,10 +120,10 @@ class CallbackBindingTest {
         StackRig rig = new StackRig(aws, sandbox, CLOCK);
         Request request = create(rig);
         String issued = rig.instance("CreateFunction").callbackTokens().tokenFor(CallbackKind.GO, request.callbackId);
-        Map<String, String> secret = aws.secretFields("CallbackSecretId");
-        aws.secretsManager().putSecretValue(r -> r.secretId(aws.secretName("CallbackSecretId")).secretString(
+        Map<String, String> secret = aws.secretFields("CallbackKeySecret");
+        aws.secretsManager().putSecretValue(r -> r.secretId(aws.secretName("CallbackKeySecret")).secretString(
                 "{\"keyId\":\"2\",\"signingKey\":\"a-new-signing-key-of-enough-length\",\"previousKeys\":{\"1\":\""
-                        + secret.get("signingKey") + "\"},\"webhookToken\":\"" + secret.get("webhookToken") + "\"}"));
+                        + secret.get("signingKey") + "\"}}"));
 
         String rotated = rig.instance("CreateFunction").callbackTokens().tokenFor(CallbackKind.GO, request.callbackId);
         String beforeKeyIds = issued.substring(issued.indexOf('.') + 1);
@@ -133,9 +133,8 @@ class CallbackBindingTest {
                 .getStatusCode(), "a URL made with the previous key");
         assertEquals(200, goCallback(rig, request.callbackId, request.goApiReference, request.recipientToken, beforeKeyIds)
                 .getStatusCode(), "a URL made before key ids, with key 1");
-        aws.secretsManager().putSecretValue(r -> r.secretId(aws.secretName("CallbackSecretId")).secretString(
-                "{\"keyId\":\"2\",\"signingKey\":\"a-new-signing-key-of-enough-length\",\"webhookToken\":\""
-                        + secret.get("webhookToken") + "\"}"));
+        aws.secretsManager().putSecretValue(r -> r.secretId(aws.secretName("CallbackKeySecret")).secretString(
+                "{\"keyId\":\"2\",\"signingKey\":\"a-new-signing-key-of-enough-length\"}"));
         assertEquals(403, goCallback(rig, request.callbackId, request.goApiReference, request.recipientToken, issued)
                 .getStatusCode(), "once the previous key is dropped, its URLs are refused");
     }
@@ -179,7 +178,7 @@ class CallbackBindingTest {
     private static APIGatewayV2HTTPResponse accountWebhook(StackRig rig, String akahuToken) {
         return new WebhookReceiptHandler(rig.instance("WebhookReceiptFunction")).handle(
                 SampleEvents.load("webhooks-cloudcheck.json")
-                        .queryParameter("t", rig.aws.secretFields("CallbackSecretId").get("webhookToken"))
+                        .queryParameter("t", rig.aws.secretFields("WebhookTokenSecret").get("webhookToken"))
                         .body("{\"requestType\":\"AKAHU\",\"eventType\":\"STATUS_CHANGE\",\"reference\":\"" + akahuToken + "\"}")
                         .event(), new FunctionContext("test"));
     }

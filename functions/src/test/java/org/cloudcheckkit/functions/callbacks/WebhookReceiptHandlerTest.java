@@ -36,7 +36,7 @@ class WebhookReceiptHandlerTest {
     @Test
     void anAccountWebhookIsRecordedForEachReference(LocalAws aws, CloudcheckSandbox sandbox) {
         WebhookReceiptHandler handler = new WebhookReceiptHandler(TestStack.components(aws, sandbox, "WebhookReceiptFunction"));
-        String token = aws.secretFields("CallbackSecretId").get("webhookToken");
+        String token = aws.secretFields("WebhookTokenSecret").get("webhookToken");
 
         APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("webhooks-cloudcheck.json")
                 .queryParameter("t", token)
@@ -69,7 +69,7 @@ class WebhookReceiptHandlerTest {
         WebhookReceiptHandler handler = new WebhookReceiptHandler(TestStack.components(aws, sandbox, "WebhookReceiptFunction"));
 
         APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("webhooks-cloudcheck.json")
-                .queryParameter("t", aws.secretFields("CallbackSecretId").get("webhookToken"))
+                .queryParameter("t", aws.secretFields("WebhookTokenSecret").get("webhookToken"))
                 .body("{\"requestType\":\"VERIFICATION\",\"eventType\":\"SOMETHING\",\"reference\":\"r1\"}").event(),
                 new FunctionContext("test"));
 
