@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.cloudcheckkit.cloudcheck.go.RecipientStatus;
 import org.cloudcheckkit.crash.CrashPoint;
 import org.cloudcheckkit.crash.CrashPoints;
+import org.cloudcheckkit.metrics.Metrics;
 import org.cloudcheckkit.table.AkahuSessionItem;
 import org.cloudcheckkit.table.AkahuSessions;
 import org.cloudcheckkit.table.Events;
@@ -20,6 +21,7 @@ import org.cloudcheckkit.table.GoRequestItem;
 import org.cloudcheckkit.table.GoRequests;
 import org.cloudcheckkit.table.IntentItem;
 import org.cloudcheckkit.table.Intents;
+import org.cloudcheckkit.table.ItemKey;
 import org.cloudcheckkit.table.RecordedEvent;
 import org.cloudcheckkit.validation.ValidationException;
 import org.slf4j.Logger;
@@ -36,6 +38,11 @@ public final class CallbackReceipt {
     private static final Set<String> REQUEST_TYPES = Set.of("VERIFICATION", "WATCHLIST_MONITORING", "CAPTURE", "IDSCAN",
             "AKAHU", "CREDFIN", "DOCUMENT_CHECK");
     private static final Set<String> EVENT_TYPES = Set.of("PEP_MATCH_REVIEW", "REVIEW", "STATUS_CHANGE");
+    /** What a request or event type, or a status, may look like: known or not, it is recorded if it looks like one. */
+    private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final Pattern STATUS = Pattern.compile("[A-Za-z0-9 _-]{1,64}");
+    /** A webhook's body is kept on its event up to this size: new fields are recorded, not dropped. */
+    private static final int MAX_RAW_PAYLOAD = 8 * 1024;
     private static final int MAX_REFERENCES = 20;
 
     private final CallbackTokens tokens;
@@ -46,9 +53,10 @@ public final class CallbackReceipt {
     private final ObjectMapper json;
     private final Clock clock;
     private final CrashPoints crashPoints;
+    private final Metrics metrics;
 
     public CallbackReceipt(CallbackTokens tokens, Events events, GoRequests goRequests, AkahuSessions sessions,
-                           Intents intents, ObjectMapper json, Clock clock, CrashPoints crashPoints) {
+                           Intents intents, ObjectMapper json, Clock clock, CrashPoints crashPoints, Metrics metrics) {
         this.tokens = tokens;
         this.events = events;
         this.goRequests = goRequests;
@@ -57,6 +65,7 @@ public final class CallbackReceipt {
         this.json = json;
         this.clock = clock;
         this.crashPoints = crashPoints;
+        this.metrics = metrics;
     }
 
     /** What was done with a call: recorded, or already recorded before. */
@@ -69,8 +78,13 @@ public final class CallbackReceipt {
         String goApiReference = identifier(parameters, "goApiReference");
         String recipientToken = identifier(parameters, "recipientToken");
         String status = parameters.get("status");
-        if (status == null || RecipientStatus.fromWire(status).isEmpty()) {
-            throw ValidationException.of("query:status", "GO_STATUS", "status must be one of Cloudcheck's recipient statuses");
+        if (status == null || !STATUS.matcher(status).matches()) {
+            throw ValidationException.of("query:status", "GO_STATUS", "status must be 1 to 64 letters, digits or spaces");
+        }
+        if (RecipientStatus.fromWire(status).isEmpty()) {
+            // A status added since: recorded all the same - the result is fetched, and the status is only a hint.
+            metrics.count("UnknownStatuses", 1);
+            log.warn("Go callback with a status this service does not know: '{}'; recorded", status);
         }
         requireGoBinding(callbackId, goApiReference, recipientToken);
         crashPoints.reach(CrashPoint.CALLBACK_AUTHENTICATED);
@@ -105,14 +119,14 @@ public final class CallbackReceipt {
     /** /callbacks/akahu: a notification (no JSON body) or a webhook ({@code {"requestType","eventType","reference"}}). */
     public Receipt akahu(Map<String, String> parameters, String body) {
         String callbackId = authenticate(CallbackKind.AKAHU, parameters);
-        boolean notification = body == null || body.isBlank();
-        List<String> references = notification ? List.of() : payload(body).references();
-        requireAkahuBinding(callbackId, references);
+        WebhookPayload payload = body == null || body.isBlank() ? null : payload(body);
+        requireAkahuBinding(callbackId, payload == null ? List.of() : payload.references());
         crashPoints.reach(CrashPoint.CALLBACK_AUTHENTICATED);
-        if (notification) {
+        if (payload == null) {
             return record(new RecordedEvent.AkahuNotification(callbackId, clock.instant()));
         }
-        return record(new RecordedEvent.AkahuWebhook(callbackId, payload(body).eventType(), references, clock.instant()));
+        return record(new RecordedEvent.AkahuWebhook(callbackId, payload.eventType(), payload.references(), payload.raw(),
+                clock.instant()));
     }
 
     /**
@@ -151,12 +165,15 @@ public final class CallbackReceipt {
         boolean duplicate = true;
         Instant now = clock.instant();
         for (String reference : payload.references()) {
-            String callbackId = null;
-            if ("AKAHU".equals(payload.requestType())) {
-                callbackId = sessions.findByToken(reference).map(AkahuSessionItem::callbackId).orElse(null);
-            }
+            // A reference may name a session or a recipient of ours, whatever the type says: its result is refreshed.
+            RecordedEvent.Subject subject = sessions.findByToken(reference)
+                    .map(session -> RecordedEvent.Subject.akahu(session.callbackId()))
+                    .or(() -> goRequests.recipientByToken(reference)
+                            .map(recipient -> RecordedEvent.Subject.go(((ItemKey.Recipient) recipient.key()).goApiReference(),
+                                    reference)))
+                    .orElse(RecordedEvent.Subject.NONE);
             duplicate &= record(new RecordedEvent.AccountWebhook(payload.requestType(), payload.eventType(), reference,
-                    callbackId, now)).duplicate();
+                    subject, payload.raw(), now)).duplicate();
         }
         return new Receipt(duplicate);
     }
@@ -179,9 +196,15 @@ public final class CallbackReceipt {
         return new CallbackRejectedException(status, reason);
     }
 
-    private record WebhookPayload(String requestType, String eventType, List<String> references) {
+    /** A webhook's payload as read: its types, its references, and the body itself, kept whole (within a bound). */
+    private record WebhookPayload(String requestType, String eventType, List<String> references, String raw) {
     }
 
+    /**
+     * Reads a webhook body. Seed 002 says new event types and fields may be added: a type this service does not know
+     * is accepted, recorded and counted (UnknownWebhookTypes), never refused - Cloudcheck would only log a refusal,
+     * and the event would be lost. Only what cannot be an event is refused: not JSON, no type, no reference.
+     */
     private WebhookPayload payload(String body) {
         JsonNode root;
         try {
@@ -195,10 +218,10 @@ public final class CallbackReceipt {
         String requestType = root.path("requestType").asText("");
         String eventType = root.path("eventType").asText("");
         List<String> problems = new ArrayList<>();
-        if (!REQUEST_TYPES.contains(requestType)) {
+        if (!TYPE.matcher(requestType).matches()) {
             problems.add("requestType");
         }
-        if (!EVENT_TYPES.contains(eventType)) {
+        if (!TYPE.matcher(eventType).matches()) {
             problems.add("eventType");
         }
         List<String> references = new ArrayList<>();
@@ -212,11 +235,15 @@ public final class CallbackReceipt {
             problems.add("reference");
         }
         if (!problems.isEmpty()) {
-            throw ValidationException.of(problems.get(0), "WEBHOOK_PAYLOAD", "requestType must be one of " + REQUEST_TYPES
-                    + ", eventType one of " + EVENT_TYPES + ", and reference 1 to " + MAX_REFERENCES
-                    + " comma-separated references or tokens");
+            throw ValidationException.of(problems.get(0), "WEBHOOK_PAYLOAD", "requestType and eventType must be 1 to 64 "
+                    + "letters, digits or _.-, and reference 1 to " + MAX_REFERENCES + " comma-separated references or tokens");
         }
-        return new WebhookPayload(requestType, eventType, references);
+        if (!REQUEST_TYPES.contains(requestType) || !EVENT_TYPES.contains(eventType)) {
+            metrics.count("UnknownWebhookTypes", 1);
+            log.warn("webhook of a type this service does not know ({} / {}): recorded", requestType, eventType);
+        }
+        return new WebhookPayload(requestType, eventType, references,
+                body.length() > MAX_RAW_PAYLOAD ? body.substring(0, MAX_RAW_PAYLOAD) : body);
     }
 
     private static String identifier(Map<String, String> parameters, String name) {

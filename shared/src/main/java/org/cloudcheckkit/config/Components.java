@@ -233,7 +233,8 @@ public final class Components {
     }
 
     public AkahuService akahu() {
-        return new AkahuService(cloudcheck(), access(), akahuSessions(), intents(), writeAhead(), callbackTokens(), json());
+        return new AkahuService(cloudcheck(), access(), akahuSessions(), intents(), writeAhead(), callbackTokens(),
+                new Events(dynamoDb(), settings.tableName()), clock(), json());
     }
 
     public ArchiveStore archiveStore() {
@@ -260,7 +261,7 @@ public final class Components {
     }
 
     public EventProcessor eventProcessor() {
-        return new EventProcessor(resultProcessor(), goRequestTable(), akahuSessions(), intents(), adoption());
+        return new EventProcessor(resultProcessor(), results(), goRequestTable(), akahuSessions(), intents(), adoption());
     }
 
     public ZipArchiver zipArchiver() {
@@ -283,7 +284,7 @@ public final class Components {
 
     public CallbackReceipt callbackReceipt() {
         return new CallbackReceipt(callbackTokens(), new Events(dynamoDb(), settings.tableName()), goRequestTable(),
-                akahuSessions(), intents(), json(), clock, crashPoints);
+                akahuSessions(), intents(), json(), clock, crashPoints, metrics);
     }
 
     /**
