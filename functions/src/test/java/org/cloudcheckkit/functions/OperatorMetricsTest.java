@@ -3,15 +3,12 @@ package org.cloudcheckkit.functions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.cloudcheckkit.callbacks.CallbackKind;
-import org.cloudcheckkit.config.Components;
 import org.cloudcheckkit.functions.callbacks.WebhookReceiptHandler;
 import org.cloudcheckkit.functions.go.CreateHandler;
 import org.cloudcheckkit.functions.go.SendHandler;
@@ -30,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * What an operator must see is counted where it happens, in whichever function it happens: refused callbacks, statuses
- * and webhook kinds Cloudcheck invents, Cloudcheck's errors by code, calls whose outcome is unknown, and the time from
- * a result's final status to its archive.
+ * What an operator must see is counted where it happens, in whichever function it happens: refused callbacks,
+ * Cloudcheck's errors by code, calls whose outcome is unknown, and the time from a result's final status to its archive
+ * (statuses and webhook kinds Cloudcheck adds: {@code UnknownIsKeptTest}).
  */
 class OperatorMetricsTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.now());
@@ -53,26 +50,6 @@ class OperatorMetricsTest {
                 .event(), context());
 
         assertEquals(3L, rig.metrics.get(Metric.CALLBACKS_REFUSED.metricName()));
-    }
-
-    @Test
-    void aStatusOrAWebhookKindCloudcheckInventsIsCountedAsUnknown(LocalAws aws, CloudcheckSandbox sandbox) {
-        StackRig rig = new StackRig(aws, sandbox, CLOCK);
-        Components components = rig.instance("WebhookReceiptFunction");
-        WebhookReceiptHandler receipt = new WebhookReceiptHandler(components);
-
-        APIGatewayV2HTTPResponse status = receipt.handle(SampleEvents.load("callbacks-go.json").queryParameter("cid", "c1")
-                .queryParameter("t", components.callbackTokens().tokenFor(CallbackKind.GO, "c1"))
-                .queryParameter("goApiReference", "g1").queryParameter("recipientToken", "r1")
-                .queryParameter("status", "Teleported").event(), context());
-        APIGatewayV2HTTPResponse kind = receipt.handle(SampleEvents.load("webhooks-cloudcheck.json")
-                .queryParameter("t", aws.secretFields("WebhookTokenSecret").get("webhookToken"))
-                .body("{\"requestType\":\"VERIFICATION\",\"eventType\":\"NEW_KIND\",\"reference\":\"r1\"}").event(), context());
-
-        assertEquals(400, status.getStatusCode());
-        assertEquals(400, kind.getStatusCode());
-        assertEquals(1L, rig.metrics.get(Metric.UNKNOWN_STATUSES.metricName()));
-        assertEquals(1L, rig.metrics.get(Metric.UNKNOWN_EVENT_TYPES.metricName()));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.cloudcheckkit.akahu;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import org.cloudcheckkit.api.Access;
 import org.cloudcheckkit.api.Caller;
 import org.cloudcheckkit.callbacks.CallbackKind;
@@ -18,8 +19,10 @@ import org.cloudcheckkit.cloudcheck.akahu.AkahuSession;
 import org.cloudcheckkit.intents.WriteAhead;
 import org.cloudcheckkit.table.AkahuSessionItem;
 import org.cloudcheckkit.table.AkahuSessions;
+import org.cloudcheckkit.table.Events;
 import org.cloudcheckkit.table.IntentItem;
 import org.cloudcheckkit.table.Intents;
+import org.cloudcheckkit.table.RecordedEvent;
 
 /**
  * The Akahu routes' logic: initiate with our own notification and webhook URLs, keep the token, and read results
@@ -33,16 +36,20 @@ public final class AkahuService {
     private final Intents intents;
     private final WriteAhead writeAhead;
     private final CallbackTokens callbacks;
+    private final Events events;
+    private final Clock clock;
     private final ObjectMapper json;
 
     public AkahuService(CloudcheckClient cloudcheck, Access access, AkahuSessions store, Intents intents,
-                        WriteAhead writeAhead, CallbackTokens callbacks, ObjectMapper json) {
+                        WriteAhead writeAhead, CallbackTokens callbacks, Events events, Clock clock, ObjectMapper json) {
         this.cloudcheck = cloudcheck;
         this.access = access;
         this.store = store;
         this.intents = intents;
         this.writeAhead = writeAhead;
         this.callbacks = callbacks;
+        this.events = events;
+        this.clock = clock;
         this.json = json;
     }
 
@@ -78,9 +85,15 @@ public final class AkahuService {
         return body;
     }
 
+    /**
+     * Records a review with Cloudcheck, then queues the session's result to be fetched again: the reviewed result is
+     * archived as a new version beside the one from before the review.
+     */
     public AkahuReviewed review(AkahuReview review, Caller caller, Deadline deadline) {
-        requireSession(review.akahuToken(), caller);
-        return cloudcheck.akahu().review(review, deadline);
+        AkahuSessionItem session = requireSession(review.akahuToken(), caller);
+        AkahuReviewed reviewed = cloudcheck.akahu().review(review, deadline);
+        events.record(new RecordedEvent.AkahuReviewed(session.callbackId(), clock.instant()));
+        return reviewed;
     }
 
     /** The session, when the caller may act on it; else not found - and no Cloudcheck call is made. */

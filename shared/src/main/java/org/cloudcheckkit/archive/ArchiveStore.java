@@ -197,6 +197,11 @@ public final class ArchiveStore {
         }
     }
 
+    /** The SHA-256 of bytes, as the archive records it (lower-case hex). */
+    public static String sha256(byte[] bytes) {
+        return hex(digest().digest(bytes));
+    }
+
     private static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
     }

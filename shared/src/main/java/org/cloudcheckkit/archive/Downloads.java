@@ -2,16 +2,19 @@ package org.cloudcheckkit.archive;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import org.cloudcheckkit.api.Access;
 import org.cloudcheckkit.api.Caller;
 import org.cloudcheckkit.api.NotFoundException;
 import org.cloudcheckkit.table.AkahuSessionItem;
 import org.cloudcheckkit.table.AkahuSessions;
 import org.cloudcheckkit.table.ArchiveState;
+import org.cloudcheckkit.table.ArchivedVersion;
 import org.cloudcheckkit.table.GoRequests;
 import org.cloudcheckkit.table.ResultItem;
 
-/** Short-lived links to archived PDFs, given only once a result is archived. */
+/** Short-lived links to archived PDFs - the latest version and every earlier one - given once a result is archived. */
 public final class Downloads {
     private final Access access;
     private final GoRequests goRequests;
@@ -29,8 +32,12 @@ public final class Downloads {
         this.validity = validity;
     }
 
-    /** A download link: where, until when, and the SHA-256 the downloaded bytes must have. */
-    public record Link(String url, String expiresAt, String sha256, String archivedAt, String key) {
+    /**
+     * A download link: where, until when, and the SHA-256 the downloaded bytes must have; which version of the
+     * evidence it is and why it was written; and - for the latest - links to every earlier version, newest first.
+     */
+    public record Link(String url, String expiresAt, String sha256, String archivedAt, String key, int version,
+                       String reason, List<Link> earlierVersions) {
     }
 
     /** A recipient's archived PDF: only its owner's (or an admin's) to fetch; another's is not found. */
@@ -49,11 +56,24 @@ public final class Downloads {
     }
 
     private Link link(ArchiveState archived, String what) {
-        if (archived == null || !archived.isArchived()) {
+        if (archived == null || !archived.hasArchivedVersion()) {
             throw new NotFoundException("NOT_ARCHIVED_YET", what + " is not archived yet: nothing is archived until its "
                     + "status is final" + (archived == null ? "" : "; archive " + archived.describe()));
         }
-        return new Link(archive.presignedUrl(archived.pdfKey(), validity), clock.instant().plus(validity).toString(),
-                archived.pdfSha256(), archived.archivedAt(), archived.pdfKey());
+        // The latest version written is given even while a newer one is being written.
+        List<Link> earlier = archived.versions().stream()
+                .filter(version -> version.version() < archived.version())
+                .sorted(Comparator.comparingInt(ArchivedVersion::version).reversed())
+                .map(version -> link(version.pdfKey(), version.pdfSha256(), version.archivedAt(), version.version(),
+                        version.reason(), List.of()))
+                .toList();
+        String reason = archived.versions().stream().filter(version -> version.version() == archived.version())
+                .map(ArchivedVersion::reason).findFirst().orElse(null);
+        return link(archived.pdfKey(), archived.pdfSha256(), archived.archivedAt(), archived.version(), reason, earlier);
+    }
+
+    private Link link(String pdfKey, String sha256, String archivedAt, int version, String reason, List<Link> earlier) {
+        return new Link(archive.presignedUrl(pdfKey, validity), clock.instant().plus(validity).toString(), sha256,
+                archivedAt, pdfKey, version, reason, earlier);
     }
 }

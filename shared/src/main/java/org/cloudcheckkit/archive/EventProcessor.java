@@ -11,6 +11,7 @@ import org.cloudcheckkit.table.IntentItem;
 import org.cloudcheckkit.table.Intents;
 import org.cloudcheckkit.table.ItemKey;
 import org.cloudcheckkit.table.RecordedEvent;
+import org.cloudcheckkit.table.Results;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +25,16 @@ public final class EventProcessor {
     private static final Logger log = LoggerFactory.getLogger(EventProcessor.class);
 
     private final ResultProcessor results;
+    private final Results trail;
     private final GoRequests goRequests;
     private final AkahuSessions sessions;
     private final Intents intents;
     private final Adoption adoption;
 
-    public EventProcessor(ResultProcessor results, GoRequests goRequests, AkahuSessions sessions, Intents intents,
-                          Adoption adoption) {
+    public EventProcessor(ResultProcessor results, Results trail, GoRequests goRequests, AkahuSessions sessions,
+                          Intents intents, Adoption adoption) {
         this.results = results;
+        this.trail = trail;
         this.goRequests = goRequests;
         this.sessions = sessions;
         this.intents = intents;
@@ -47,6 +50,11 @@ public final class EventProcessor {
         Optional<ItemKey.ResultKey> subject = Optional.empty();
         try {
             subject = subject(event, deadline);
+            if (subject.isPresent() && event instanceof RecordedEvent.GoCallback callback) {
+                // The status the callback reported joins the trail (when the customer was contacted), whatever
+                // the fetch that follows finds.
+                trail.recordReport(subject.get(), callback.status(), callback.receivedAt(), event.source());
+            }
             return subject.map(key -> results.refresh(key, event.source(), deadline)).orElse(ResultProcessor.Outcome.IGNORED);
         } catch (RuntimeException e) {
             if (subject.isEmpty()) {
@@ -62,8 +70,10 @@ public final class EventProcessor {
             return goRecipient(go, deadline);
         }
         if (event instanceof RecordedEvent.AccountWebhook webhook && webhook.callbackId() == null) {
-            // Account webhooks about checks this service does not run are kept for the operator, nothing more.
-            return Optional.empty();
+            // One about a Go recipient of ours refreshes it (a review in Direct, say); any other is kept for the operator.
+            RecordedEvent.Subject about = webhook.subject();
+            return about.goApiReference() == null ? Optional.empty()
+                    : Optional.of(new ItemKey.Recipient(about.goApiReference(), about.recipientToken()));
         }
         return akahuSession(event, deadline);
     }

@@ -181,7 +181,7 @@ public final class Reconciler {
      * with work of its own (a retry, a lease) is left to it; recipients Cloudcheck lists that the roster lacks are
      * adopted first.
      *
-     * @return true while some recipient is not final yet
+     * @return true while some recipient has not responded (an expired one may still, after a resend)
      */
     private boolean reconcileGo(GoRequestItem request, Deadline deadline) {
         GoResults current = cloudcheck.go().results(request.goApiReference(), deadline);
@@ -206,7 +206,7 @@ public final class Reconciler {
                 results.refresh(new ItemKey.Recipient(request.goApiReference(), recipient.recipientToken()), "reconciler",
                         deadline);
             }
-            open |= !status.get().isFinal();
+            open |= !status.get().isTerminal();
         }
         return open;
     }

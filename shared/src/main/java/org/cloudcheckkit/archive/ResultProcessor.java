@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -18,6 +20,7 @@ import org.cloudcheckkit.cloudcheck.Download;
 import org.cloudcheckkit.cloudcheck.akahu.AkahuResult;
 import org.cloudcheckkit.cloudcheck.akahu.AkahuStatus;
 import org.cloudcheckkit.cloudcheck.go.GoResult;
+import org.cloudcheckkit.cloudcheck.go.GoResults;
 import org.cloudcheckkit.cloudcheck.go.RecipientStatus;
 import org.cloudcheckkit.crash.CrashPoint;
 import org.cloudcheckkit.crash.CrashPoints;
@@ -28,12 +31,15 @@ import org.cloudcheckkit.retry.RetryPolicy;
 import org.cloudcheckkit.secrets.Redact;
 import org.cloudcheckkit.table.AkahuSessionItem;
 import org.cloudcheckkit.table.AkahuSessions;
+import org.cloudcheckkit.table.ArchiveState;
+import org.cloudcheckkit.table.ArchivedVersion;
 import org.cloudcheckkit.table.DueWork;
 import org.cloudcheckkit.table.GoRequests;
 import org.cloudcheckkit.table.ItemKey;
 import org.cloudcheckkit.table.ResultItem;
 import org.cloudcheckkit.table.Results;
 import org.cloudcheckkit.table.RosterEntry;
+import org.cloudcheckkit.table.StatusChange;
 import org.cloudcheckkit.table.WorkQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +56,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 public final class ResultProcessor {
     private static final Logger log = LoggerFactory.getLogger(ResultProcessor.class);
+    /** What a fetched status's trail entry says told us: Cloudcheck's API, asked. */
+    static final String FETCHED = "fetch";
     /** The source of the reconciler's own retries: they run when due, so they are never held back. */
     public static final String RETRY = "retry";
 
@@ -121,13 +129,14 @@ public final class ResultProcessor {
                 }
                 throw e;
             }
-            Optional<RecipientStatus> status = result.recipientStatus();
+            String wireStatus = present(result.status()) ? result.status() : derivedStatus(subject, deadline);
+            Optional<RecipientStatus> status = RecipientStatus.fromWire(wireStatus);
             if (status.isEmpty()) {
-                unknownStatus("recipient " + subject.recipientToken(), result.status());
+                unknownStatus(subject, wireStatus);
                 results.clearRetry(subject);
                 return Outcome.WAITING;
             }
-            boolean recordedNow = results.recordStatus(subject, status.get().wireName(), status.get().rank(), source,
+            boolean recordedNow = results.recordStatus(subject, status.get().wireName(), status.get().rank(), FETCHED,
                     result.reference());
             if (!status.get().isFinal()) {
                 results.clearRetry(subject);
@@ -137,7 +146,7 @@ public final class ResultProcessor {
             ids.put("go-api-reference", subject.goApiReference());
             ids.put("recipient-token", subject.recipientToken());
             return archive(subject, finalSince(recordedNow, stored), "go/" + subject.goApiReference() + "/"
-                    + subject.recipientToken(), result.rawJson(), "/go/result/", "/go/pdf/", result.status(), ids,
+                    + subject.recipientToken(), result.rawJson(), "/go/result/", "/go/pdf/", result.status(), source, ids,
                     () -> cloudcheck.go().pdf(subject.recipientToken(), deadline));
         } catch (CloudcheckException | S3Exception | SdkClientException | UncheckedIOException e) {
             return failed(subject, e);
@@ -159,23 +168,56 @@ public final class ResultProcessor {
             AkahuResult result = cloudcheck.akahu().result(token, deadline);
             Optional<AkahuStatus> status = result.akahuStatus();
             if (status.isEmpty()) {
-                unknownStatus("Akahu session " + subject.callbackId() + " (token hash " + LogContext.shortHash(token) + ")",
-                        result.status());
+                unknownStatus(subject, result.status());
+                work.schedule(subject, DueWork.RECONCILE, clock.instant().plus(settings.reconcileInterval()));
                 return Outcome.WAITING;
             }
             boolean recordedNow = results.recordStatus(subject, status.get().wireName(), status.get().isFinal() ? 1 : 0,
-                    source, null);
+                    FETCHED, null);
             if (!status.get().isFinal()) {
                 // Until it is final the session stays on the reconciler's list, whatever else happened.
                 work.schedule(subject, DueWork.RECONCILE, clock.instant().plus(settings.reconcileInterval()));
                 return Outcome.WAITING;
             }
             return archive(subject, finalSince(recordedNow, Optional.of(session.result())), "akahu/" + token,
-                    result.rawJson(), "/akahu/result/", "/akahu/pdf/", result.status(), Map.of("akahu-token", token),
-                    () -> cloudcheck.akahu().pdf(token, deadline));
+                    result.rawJson(), "/akahu/result/", "/akahu/pdf/", result.status(), source,
+                    Map.of("akahu-token", token), () -> cloudcheck.akahu().pdf(token, deadline));
         } catch (CloudcheckException | S3Exception | SdkClientException | UncheckedIOException e) {
             return failed(subject, e);
         }
+    }
+
+    /**
+     * Seed 000 lists recipient statuses for /go/results/ and promises none in /go/result/: when the result has none,
+     * the request's list says, else the highest status a callback reported.
+     */
+    private String derivedStatus(ItemKey.Recipient subject, Deadline deadline) {
+        return cloudcheck.go().results(subject.goApiReference(), deadline).recipients().stream()
+                .filter(listed -> subject.recipientToken().equals(listed.recipientToken()))
+                .map(GoResults.RecipientSummary::status).filter(ResultProcessor::present).findFirst()
+                .orElseGet(() -> results.read(subject).stream().flatMap(item -> item.history().stream())
+                        .map(change -> RecipientStatus.fromWire(change.status())).flatMap(Optional::stream)
+                        .max(Comparator.comparingInt(RecipientStatus::rank)).map(RecipientStatus::wireName).orElse(null));
+    }
+
+    /**
+     * A status this service does not know is kept in the trail (once per change) and counted, for an operator to
+     * alarm on; the result stays on the reconciler's list until it reaches one it knows.
+     */
+    private void unknownStatus(ItemKey.ResultKey subject, String wireStatus) {
+        metrics.count(Metric.UNKNOWN_STATUSES, 1);
+        log.warn("{} has a status this service does not know: '{}'", describe(subject), wireStatus);
+        if (wireStatus == null) {
+            return;
+        }
+        List<StatusChange> history = results.read(subject).map(ResultItem::history).orElse(List.of());
+        if (history.isEmpty() || !wireStatus.equals(history.get(history.size() - 1).status())) {
+            results.recordReport(subject, wireStatus, clock.instant(), FETCHED);
+        }
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 
     /** What is already decided without asking Cloudcheck: archived, failed, claimed by a live worker, or waiting. */
@@ -184,7 +226,8 @@ public final class ResultProcessor {
             return Optional.empty();
         }
         ResultItem item = stored.get();
-        if (item.archive().isArchived()) {
+        if (item.archive().isArchived() && RETRY.equals(source)) {
+            // Scheduled work on an archived result has nothing left to do; an event may bring a new version.
             return Optional.of(Outcome.ALREADY_ARCHIVED);
         }
         if (item.archive().isFailed()) {
@@ -207,45 +250,59 @@ public final class ResultProcessor {
         return recordedNow ? clock.instant() : stored.map(ResultItem::statusAt).map(Instant::parse).orElse(clock.instant());
     }
 
-    private void unknownStatus(String subject, String status) {
-        metrics.count(Metric.UNKNOWN_STATUSES, 1);
-        log.warn("{} has a status this service does not know: '{}'", subject, status);
-    }
-
+    /**
+     * Archives a final result: a first version, or - when the result changed since it was archived (a review, a
+     * response after expiry) - the next version beside the earlier ones, which stay as they are. What an earlier worker
+     * wrote for the version before it died stands: the same evidence, written once.
+     */
     private Outcome archive(ItemKey.ResultKey subject, Instant finalSince, String keyPrefix, String resultJson,
-                            String jsonSource, String pdfSource, String status, Map<String, String> ids, PdfFetch pdfFetch) {
+                            String jsonSource, String pdfSource, String status, String reason, Map<String, String> ids,
+                            PdfFetch pdfFetch) {
         crashPoints.reach(CrashPoint.RESULT_STATUS_RECORDED);
-        Results.Claim claim = results.claimArchive(subject, workerId, settings.archiveLease(), settings.maxAttempts());
-        switch (claim) {
-            case ARCHIVED:
+        byte[] json = resultJson.getBytes(StandardCharsets.UTF_8);
+        ArchiveState current = results.read(subject).map(ResultItem::archive).orElse(null);
+        Results.Claim claim;
+        if (current != null && current.isArchived()) {
+            if (ArchiveStore.sha256(json).equals(current.jsonSha256())) {
                 return Outcome.ALREADY_ARCHIVED;
-            case BUSY:
-                return Outcome.BUSY;
-            case FAILED:
-                archiveFailed(subject, settings.maxAttempts(), "its archive lease ran out on the last attempt");
-                return Outcome.FAILED;
-            default:
-                break;
+            }
+            claim = results.claimNewVersion(subject, workerId, settings.archiveLease(), current.version());
+        } else {
+            claim = results.claimArchive(subject, workerId, settings.archiveLease(), settings.maxAttempts());
+        }
+        if (claim.outcome() == Results.Claim.Outcome.ARCHIVED) {
+            return Outcome.ALREADY_ARCHIVED;
+        }
+        if (claim.outcome() == Results.Claim.Outcome.BUSY) {
+            return Outcome.BUSY;
+        }
+        if (claim.outcome() == Results.Claim.Outcome.FAILED) {
+            archiveFailed(subject, settings.maxAttempts(), "its archive lease ran out on the last attempt");
+            return Outcome.FAILED;
         }
         crashPoints.reach(CrashPoint.ARCHIVE_CLAIMED);
-        // What an earlier worker wrote before it died stands: the same result, written once.
-        ArchivedObject json = archive.find(keyPrefix + ".json").orElseGet(() -> archive.putBytes(keyPrefix + ".json",
-                resultJson.getBytes(StandardCharsets.UTF_8), "application/json",
-                metadata(ids, jsonSource, clock.instant().toString(), status)));
+        String prefix = claim.version() == 1 ? keyPrefix : keyPrefix + ".v" + claim.version();
+        ArchivedObject jsonObject = archive.find(prefix + ".json").orElseGet(() -> archive.putBytes(prefix + ".json", json,
+                "application/json", metadata(ids, jsonSource, clock.instant().toString(), status)));
         crashPoints.reach(CrashPoint.ARCHIVE_JSON_WRITTEN);
-        ArchivedObject pdf = archive.find(keyPrefix + ".pdf").orElse(null);
+        ArchivedObject pdf = archive.find(prefix + ".pdf").orElse(null);
         if (pdf == null) {
             try (Download download = pdfFetch.fetch()) {
-                pdf = archive.putStream(keyPrefix + ".pdf", download.stream(), "application/pdf",
+                pdf = archive.putStream(prefix + ".pdf", download.stream(), "application/pdf",
                         metadata(ids, pdfSource, clock.instant().toString(), status));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         crashPoints.reach(CrashPoint.ARCHIVE_WRITTEN);
-        results.markArchived(subject, pdf.key(), pdf.sha256(), json.key(), json.sha256());
-        metrics.time(Metric.TIME_TO_ARCHIVE, Duration.between(finalSince, clock.instant()));
-        log.info("archived {} ({} status {}): pdf sha256 {}", describe(subject), jsonSource, status, pdf.sha256());
+        results.markArchived(subject, new ArchivedVersion(claim.version(), pdf.key(), pdf.sha256(), jsonObject.key(),
+                jsonObject.sha256(), clock.instant().toString(), status, reason));
+        if (claim.version() == 1) {
+            // Later versions follow a review or a late response, not the final status: they would skew the figure.
+            metrics.time(Metric.TIME_TO_ARCHIVE, Duration.between(finalSince, clock.instant()));
+        }
+        log.info("archived {} version {} ({} status {}): pdf sha256 {}", describe(subject), claim.version(), jsonSource,
+                status, pdf.sha256());
         return Outcome.ARCHIVED;
     }
 

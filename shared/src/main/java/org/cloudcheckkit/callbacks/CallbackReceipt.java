@@ -22,6 +22,7 @@ import org.cloudcheckkit.table.GoRequestItem;
 import org.cloudcheckkit.table.GoRequests;
 import org.cloudcheckkit.table.IntentItem;
 import org.cloudcheckkit.table.Intents;
+import org.cloudcheckkit.table.ItemKey;
 import org.cloudcheckkit.table.RecordedEvent;
 import org.cloudcheckkit.validation.ValidationException;
 import org.slf4j.Logger;
@@ -38,6 +39,11 @@ public final class CallbackReceipt {
     private static final Set<String> REQUEST_TYPES = Set.of("VERIFICATION", "WATCHLIST_MONITORING", "CAPTURE", "IDSCAN",
             "AKAHU", "CREDFIN", "DOCUMENT_CHECK");
     private static final Set<String> EVENT_TYPES = Set.of("PEP_MATCH_REVIEW", "REVIEW", "STATUS_CHANGE");
+    /** What a request or event type, or a status, may look like: known or not, it is recorded if it looks like one. */
+    private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final Pattern STATUS = Pattern.compile("[A-Za-z0-9 _-]{1,64}");
+    /** A webhook's body is kept on its event up to this size: new fields are recorded, not dropped. */
+    private static final int MAX_RAW_PAYLOAD = 8 * 1024;
     private static final int MAX_REFERENCES = 20;
 
     private final CallbackTokens tokens;
@@ -73,12 +79,13 @@ public final class CallbackReceipt {
         String goApiReference = identifier(parameters, "goApiReference");
         String recipientToken = identifier(parameters, "recipientToken");
         String status = parameters.get("status");
-        if (status == null || RecipientStatus.fromWire(status).isEmpty()) {
-            if (status != null) {
-                metrics.count(Metric.UNKNOWN_STATUSES, 1);
-                log.warn("refused a Go callback with a status this service does not know: '{}'", status);
-            }
-            throw ValidationException.of("query:status", "GO_STATUS", "status must be one of Cloudcheck's recipient statuses");
+        if (status == null || !STATUS.matcher(status).matches()) {
+            throw ValidationException.of("query:status", "GO_STATUS", "status must be 1 to 64 letters, digits or spaces");
+        }
+        if (RecipientStatus.fromWire(status).isEmpty()) {
+            // A status added since: recorded all the same - the result is fetched, and the status is only a hint.
+            metrics.count(Metric.UNKNOWN_STATUSES, 1);
+            log.warn("Go callback with a status this service does not know: '{}'; recorded", status);
         }
         requireGoBinding(callbackId, goApiReference, recipientToken);
         crashPoints.reach(CrashPoint.CALLBACK_AUTHENTICATED);
@@ -113,14 +120,14 @@ public final class CallbackReceipt {
     /** /callbacks/akahu: a notification (no JSON body) or a webhook ({@code {"requestType","eventType","reference"}}). */
     public Receipt akahu(Map<String, String> parameters, String body) {
         String callbackId = authenticate(CallbackKind.AKAHU, parameters);
-        boolean notification = body == null || body.isBlank();
-        List<String> references = notification ? List.of() : payload(body).references();
-        requireAkahuBinding(callbackId, references);
+        WebhookPayload payload = body == null || body.isBlank() ? null : payload(body);
+        requireAkahuBinding(callbackId, payload == null ? List.of() : payload.references());
         crashPoints.reach(CrashPoint.CALLBACK_AUTHENTICATED);
-        if (notification) {
+        if (payload == null) {
             return record(new RecordedEvent.AkahuNotification(callbackId, clock.instant()));
         }
-        return record(new RecordedEvent.AkahuWebhook(callbackId, payload(body).eventType(), references, clock.instant()));
+        return record(new RecordedEvent.AkahuWebhook(callbackId, payload.eventType(), payload.references(), payload.raw(),
+                clock.instant()));
     }
 
     /**
@@ -159,12 +166,15 @@ public final class CallbackReceipt {
         boolean duplicate = true;
         Instant now = clock.instant();
         for (String reference : payload.references()) {
-            String callbackId = null;
-            if ("AKAHU".equals(payload.requestType())) {
-                callbackId = sessions.findByToken(reference).map(AkahuSessionItem::callbackId).orElse(null);
-            }
+            // A reference may name a session or a recipient of ours, whatever the type says: its result is refreshed.
+            RecordedEvent.Subject subject = sessions.findByToken(reference)
+                    .map(session -> RecordedEvent.Subject.akahu(session.callbackId()))
+                    .or(() -> goRequests.recipientByToken(reference)
+                            .map(recipient -> RecordedEvent.Subject.go(((ItemKey.Recipient) recipient.key()).goApiReference(),
+                                    reference)))
+                    .orElse(RecordedEvent.Subject.NONE);
             duplicate &= record(new RecordedEvent.AccountWebhook(payload.requestType(), payload.eventType(), reference,
-                    callbackId, now)).duplicate();
+                    subject, payload.raw(), now)).duplicate();
         }
         return new Receipt(duplicate);
     }
@@ -188,9 +198,15 @@ public final class CallbackReceipt {
         return new CallbackRejectedException(status, reason);
     }
 
-    private record WebhookPayload(String requestType, String eventType, List<String> references) {
+    /** A webhook's payload as read: its types, its references, and the body itself, kept whole (within a bound). */
+    private record WebhookPayload(String requestType, String eventType, List<String> references, String raw) {
     }
 
+    /**
+     * Reads a webhook body. Seed 002 says new event types and fields may be added: a type this service does not know
+     * is accepted, recorded and counted (UnknownEventTypes), never refused - Cloudcheck would only log a refusal,
+     * and the event would be lost. Only what cannot be an event is refused: not JSON, no type, no reference.
+     */
     private WebhookPayload payload(String body) {
         JsonNode root;
         try {
@@ -204,17 +220,11 @@ public final class CallbackReceipt {
         String requestType = root.path("requestType").asText("");
         String eventType = root.path("eventType").asText("");
         List<String> problems = new ArrayList<>();
-        if (!REQUEST_TYPES.contains(requestType)) {
+        if (!TYPE.matcher(requestType).matches()) {
             problems.add("requestType");
         }
-        if (!EVENT_TYPES.contains(eventType)) {
+        if (!TYPE.matcher(eventType).matches()) {
             problems.add("eventType");
-        }
-        if (!problems.isEmpty()) {
-            // Cloudcheck sends a kind this service was not written for: an operator should know.
-            metrics.count(Metric.UNKNOWN_EVENT_TYPES, 1);
-            log.warn("refused a webhook of a kind this service does not know: requestType '{}', eventType '{}'",
-                    requestType, eventType);
         }
         List<String> references = new ArrayList<>();
         for (String part : root.path("reference").asText("").split(",")) {
@@ -227,11 +237,15 @@ public final class CallbackReceipt {
             problems.add("reference");
         }
         if (!problems.isEmpty()) {
-            throw ValidationException.of(problems.get(0), "WEBHOOK_PAYLOAD", "requestType must be one of " + REQUEST_TYPES
-                    + ", eventType one of " + EVENT_TYPES + ", and reference 1 to " + MAX_REFERENCES
-                    + " comma-separated references or tokens");
+            throw ValidationException.of(problems.get(0), "WEBHOOK_PAYLOAD", "requestType and eventType must be 1 to 64 "
+                    + "letters, digits or _.-, and reference 1 to " + MAX_REFERENCES + " comma-separated references or tokens");
         }
-        return new WebhookPayload(requestType, eventType, references);
+        if (!REQUEST_TYPES.contains(requestType) || !EVENT_TYPES.contains(eventType)) {
+            metrics.count(Metric.UNKNOWN_EVENT_TYPES, 1);
+            log.warn("webhook of a type this service does not know ({} / {}): recorded", requestType, eventType);
+        }
+        return new WebhookPayload(requestType, eventType, references,
+                body.length() > MAX_RAW_PAYLOAD ? body.substring(0, MAX_RAW_PAYLOAD) : body);
     }
 
     private static String identifier(Map<String, String> parameters, String name) {

@@ -241,7 +241,8 @@ public final class Components {
     }
 
     public AkahuService akahu() {
-        return new AkahuService(cloudcheck(), access(), akahuSessions(), intents(), writeAhead(), callbackTokens(), json());
+        return new AkahuService(cloudcheck(), access(), akahuSessions(), intents(), writeAhead(), callbackTokens(),
+                new Events(dynamoDb(), settings.tableName()), clock(), json());
     }
 
     public ArchiveStore archiveStore() {
@@ -268,7 +269,7 @@ public final class Components {
     }
 
     public EventProcessor eventProcessor() {
-        return new EventProcessor(resultProcessor(), goRequestTable(), akahuSessions(), intents(), adoption());
+        return new EventProcessor(resultProcessor(), results(), goRequestTable(), akahuSessions(), intents(), adoption());
     }
 
     public ZipArchiver zipArchiver() {

@@ -42,12 +42,17 @@ final class Attr {
     static final String JSON_SHA256 = "jsonSha256";
     static final String ARCHIVED_AT = "archivedAt";
     static final String LEASE_HOLDER = "leaseHolder";
+    static final String VERSION = "version";
+    static final String ARCHIVING_VERSION = "archivingVersion";
+    static final String VERSIONS = "versions";
+    static final String REASON = "reason";
     static final String LEASE_UNTIL = "leaseUntil";
 
     static final String RECEIVED_AT = "receivedAt";
     static final String HINT = "hint";
     static final String EVENT_TYPE = "eventType";
     static final String REQUEST_TYPE = "requestType";
+    static final String PAYLOAD = "payload";
 
     static final String STATE = "state";
     static final String REQUEST_HASH = "requestHash";

@@ -164,6 +164,11 @@ public sealed interface ItemKey {
             return new Event(GO + goApiReference, EVENT + recipientToken + "#" + status);
         }
 
+        /** An account webhook about a Go recipient, in its request's partition. */
+        static Event ofGoAccountWebhook(String goApiReference, String name) {
+            return new Event(GO + goApiReference, EVENT + "ACCOUNT#" + name);
+        }
+
         static Event ofAkahu(String callbackId, String name) {
             return new Event(AKAHU + callbackId, EVENT + name);
         }

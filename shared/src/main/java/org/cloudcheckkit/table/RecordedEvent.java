@@ -50,8 +50,8 @@ public sealed interface RecordedEvent {
         }
     }
 
-    /** Akahu's webhook: {@code references} are session tokens. */
-    record AkahuWebhook(String callbackId, String eventType, List<String> references, Instant receivedAt)
+    /** Akahu's webhook: {@code references} are session tokens; {@code payload} its body as sent (bounded). */
+    record AkahuWebhook(String callbackId, String eventType, List<String> references, String payload, Instant receivedAt)
             implements RecordedEvent {
         public ItemKey.Event key() {
             return ItemKey.Event.ofAkahu(callbackId, eventType + "#" + String.join(",", references) + "#" + window(receivedAt));
@@ -63,18 +63,54 @@ public sealed interface RecordedEvent {
     }
 
     /**
-     * The account webhook, one event per reference. One about an Akahu session of ours is recorded in that session's
-     * partition (its {@code callbackId} set); any other kind is kept for the operator.
+     * A review of an Akahu session made through this service's API: the result changed, so it is fetched again and,
+     * when it differs from the archived one, archived as a new version.
      */
-    record AccountWebhook(String requestType, String eventType, String reference, String callbackId, Instant receivedAt)
-            implements RecordedEvent {
+    record AkahuReviewed(String callbackId, Instant receivedAt) implements RecordedEvent {
+        public ItemKey.Event key() {
+            return ItemKey.Event.ofAkahu(callbackId, "REVIEWED#" + receivedAt.toEpochMilli());
+        }
+
+        public String source() {
+            return "akahu-review";
+        }
+    }
+
+    /**
+     * The account webhook, one event per reference. One whose reference names an Akahu session or a Go recipient of
+     * ours is recorded in that subject's partition (its result is refreshed); any other is kept for the operator.
+     * {@code payload} is its body as sent (bounded): fields added since are kept.
+     */
+    record AccountWebhook(String requestType, String eventType, String reference, Subject subject, String payload,
+                          Instant receivedAt) implements RecordedEvent {
         public ItemKey.Event key() {
             String name = requestType + "#" + eventType + "#" + reference + "#" + window(receivedAt);
-            return callbackId != null ? ItemKey.Event.ofAkahu(callbackId, name) : ItemKey.Event.ofAccountWebhook(requestType, name);
+            if (subject.callbackId() != null) {
+                return ItemKey.Event.ofAkahu(subject.callbackId(), name);
+            }
+            return subject.goApiReference() != null ? ItemKey.Event.ofGoAccountWebhook(subject.goApiReference(), name)
+                    : ItemKey.Event.ofAccountWebhook(requestType, name);
+        }
+
+        public String callbackId() {
+            return subject.callbackId();
         }
 
         public String source() {
             return "account-webhook";
+        }
+    }
+
+    /** Whose result an account webhook names: an Akahu session (by callback id), a Go recipient, or neither. */
+    record Subject(String callbackId, String goApiReference, String recipientToken) {
+        public static final Subject NONE = new Subject(null, null, null);
+
+        public static Subject akahu(String callbackId) {
+            return new Subject(callbackId, null, null);
+        }
+
+        public static Subject go(String goApiReference, String recipientToken) {
+            return new Subject(null, goApiReference, recipientToken);
         }
     }
 
@@ -99,10 +135,14 @@ public sealed interface RecordedEvent {
             item.put(Attr.KIND, "AKAHU_NOTIFICATION");
         } else if (event instanceof AkahuWebhook webhook) {
             item.put(Attr.KIND, "AKAHU_WEBHOOK").put(Attr.EVENT_TYPE, webhook.eventType())
-                    .put(Attr.REFERENCE, String.join(",", webhook.references()));
+                    .put(Attr.REFERENCE, String.join(",", webhook.references())).put(Attr.PAYLOAD, webhook.payload());
+        } else if (event instanceof AkahuReviewed) {
+            item.put(Attr.KIND, "AKAHU_REVIEWED");
         } else if (event instanceof AccountWebhook webhook) {
             item.put(Attr.KIND, "ACCOUNT_WEBHOOK").put(Attr.REQUEST_TYPE, webhook.requestType())
-                    .put(Attr.EVENT_TYPE, webhook.eventType()).put(Attr.REFERENCE, webhook.reference());
+                    .put(Attr.EVENT_TYPE, webhook.eventType()).put(Attr.REFERENCE, webhook.reference())
+                    .put(Attr.GO_API_REFERENCE, webhook.subject().goApiReference())
+                    .put(Attr.RECIPIENT_TOKEN, webhook.subject().recipientToken()).put(Attr.PAYLOAD, webhook.payload());
         }
         return item.build();
     }
@@ -128,11 +168,15 @@ public sealed interface RecordedEvent {
                         callbackId, receivedAt);
             case "AKAHU_NOTIFICATION":
                 return new AkahuNotification(callbackId, receivedAt);
+            case "AKAHU_REVIEWED":
+                return new AkahuReviewed(callbackId, receivedAt);
             case "AKAHU_WEBHOOK":
-                return new AkahuWebhook(callbackId, image.get(Attr.EVENT_TYPE), references(image.get(Attr.REFERENCE)), receivedAt);
+                return new AkahuWebhook(callbackId, image.get(Attr.EVENT_TYPE), references(image.get(Attr.REFERENCE)),
+                        image.get(Attr.PAYLOAD), receivedAt);
             case "ACCOUNT_WEBHOOK":
                 return new AccountWebhook(image.get(Attr.REQUEST_TYPE), image.get(Attr.EVENT_TYPE), image.get(Attr.REFERENCE),
-                        callbackId, receivedAt);
+                        new Subject(callbackId, image.get(Attr.GO_API_REFERENCE), image.get(Attr.RECIPIENT_TOKEN)),
+                        image.get(Attr.PAYLOAD), receivedAt);
             default:
                 return null;
         }

@@ -58,16 +58,36 @@ public final class Results {
         }
     }
 
-    /** What a claim on a result's archive came to. */
-    public enum Claim {
-        /** This worker holds the lease now. */
-        CLAIMED,
-        /** Archived already: nothing to do. */
-        ARCHIVED,
-        /** Another worker holds a lease that has not run out. */
-        BUSY,
-        /** FAILED already, or a lease that ran out was the last attempt: an operator re-drives it. */
-        FAILED
+    /**
+     * Adds a status Cloudcheck reported (a callback's) to the result's trail - whatever its order, even one this
+     * service does not know: when the customer was contacted is evidence too. The current status is not changed; only
+     * a fetched one moves it ({@link #recordStatus}).
+     */
+    public void recordReport(ItemKey.ResultKey key, String status, Instant at, String source) {
+        ItemUpdate.identity(key, null)
+                .value(":empty", AttributeValue.fromL(List.of()))
+                .value(":change", AttributeValue.fromL(List.of(AttributeValue.fromM(Item.builder()
+                        .put(Attr.STATUS, status).put(Attr.AT, at.toString()).put(Attr.SOURCE, source).build()))))
+                .setExpression(Attr.HISTORY + " = list_append(if_not_exists(" + Attr.HISTORY + ", :empty), :change)")
+                .apply(dynamoDb, table, key, null);
+    }
+
+    /** What a claim on a result's archive came to, and - when claimed - which version of the evidence to write. */
+    public record Claim(Outcome outcome, int version) {
+        static final Claim ARCHIVED = new Claim(Outcome.ARCHIVED, 0);
+        static final Claim BUSY = new Claim(Outcome.BUSY, 0);
+        static final Claim FAILED = new Claim(Outcome.FAILED, 0);
+
+        public enum Outcome {
+            /** This worker holds the lease now, for {@code version}. */
+            CLAIMED,
+            /** Archived already: nothing to do. */
+            ARCHIVED,
+            /** Another worker holds a lease that has not run out. */
+            BUSY,
+            /** FAILED already, or a lease that ran out was the last attempt: an operator re-drives it. */
+            FAILED
+        }
     }
 
     /**
@@ -126,21 +146,65 @@ public final class Results {
         } catch (ConditionalCheckFailedException raced) {
             return Claim.BUSY;
         }
-        return takeover && attempts >= maxAttempts ? Claim.FAILED : Claim.CLAIMED;
+        return takeover && attempts >= maxAttempts ? Claim.FAILED : new Claim(Claim.Outcome.CLAIMED, versionToWrite(current));
     }
 
-    /** The archive is written: its objects recorded, the lease and any due work cleared. */
-    public void markArchived(ItemKey.ResultKey key, String pdfKey, String pdfSha256, String jsonKey, String jsonSha256) {
-        ItemUpdate.of()
+    /** The version being written: the one a new version's claim named, else the one after the last archived. */
+    private static int versionToWrite(Item current) {
+        return current.number(Attr.ARCHIVING_VERSION).map(Long::intValue)
+                .orElseGet(() -> current.integer(Attr.VERSION, 0) + 1);
+    }
+
+    /**
+     * Claims the writing of a new version of an archived result - it changed since (a review, a response after
+     * expiry) - under the same lease as a first archive. Only one claim wins per version; the version archived stays
+     * the one downloads give until the new one is written.
+     */
+    public Claim claimNewVersion(ItemKey.ResultKey key, String holder, Duration lease, int archivedVersion) {
+        Instant until = clock.instant().plus(lease);
+        try {
+            ItemUpdate.of()
+                    .set(Attr.ARCHIVE_STATE, ":state", Item.s(ArchiveState.ARCHIVING))
+                    .set(Attr.LEASE_HOLDER, ":holder", Item.s(holder))
+                    .set(Attr.LEASE_UNTIL, ":until", Item.n(until.toEpochMilli()))
+                    .set(Attr.ARCHIVING_VERSION, ":next", Item.n(archivedVersion + 1))
+                    .set(Attr.ATTEMPTS, ":zero", Item.n(0))
+                    .work(DueWork.ARCHIVE_LEASE, until)
+                    .names("#version", Attr.VERSION)
+                    .value(":archived", Item.s(ArchiveState.ARCHIVED)).value(":version", Item.n(archivedVersion))
+                    .apply(dynamoDb, table, key, "#archiveState = :archived AND (#version = :version"
+                            + (archivedVersion == 1 ? " OR attribute_not_exists(#version))" : ")"));
+            return new Claim(Claim.Outcome.CLAIMED, archivedVersion + 1);
+        } catch (ConditionalCheckFailedException raced) {
+            return Claim.BUSY;
+        }
+    }
+
+    /**
+     * A version of the evidence is written: it becomes the latest (what downloads give), joins the list of every
+     * version with its hashes, time and reason, and the lease and any due work are cleared.
+     */
+    public void markArchived(ItemKey.ResultKey key, ArchivedVersion written) {
+        try {
+            ItemUpdate.of()
                 .set(Attr.ARCHIVE_STATE, ":archived", Item.s(ArchiveState.ARCHIVED))
-                .set(Attr.PDF_KEY, ":pdfKey", Item.s(pdfKey))
-                .set(Attr.PDF_SHA256, ":pdfSha", Item.s(pdfSha256))
-                .set(Attr.JSON_KEY, ":jsonKey", Item.s(jsonKey))
-                .set(Attr.JSON_SHA256, ":jsonSha", Item.s(jsonSha256))
-                .set(Attr.ARCHIVED_AT, ":at", Item.s(clock.instant().toString()))
+                .set(Attr.PDF_KEY, ":pdfKey", Item.s(written.pdfKey()))
+                .set(Attr.PDF_SHA256, ":pdfSha", Item.s(written.pdfSha256()))
+                .set(Attr.JSON_KEY, ":jsonKey", Item.s(written.jsonKey()))
+                .set(Attr.JSON_SHA256, ":jsonSha", Item.s(written.jsonSha256()))
+                .set(Attr.ARCHIVED_AT, ":at", Item.s(written.archivedAt()))
+                .set(Attr.VERSION, ":version", Item.n(written.version()))
                 .set(Attr.ATTEMPTS, ":zero", Item.n(0))
-                .remove(Attr.LEASE_HOLDER).remove(Attr.LEASE_UNTIL).remove(Attr.ARCHIVE_ERROR).noWork()
-                .apply(dynamoDb, table, key, "attribute_exists(pk)");
+                .value(":none", AttributeValue.fromL(List.of()))
+                .value(":written", AttributeValue.fromL(List.of(written.toAttribute())))
+                .setExpression(Attr.VERSIONS + " = list_append(if_not_exists(" + Attr.VERSIONS + ", :none), :written)")
+                .remove(Attr.LEASE_HOLDER).remove(Attr.LEASE_UNTIL).remove(Attr.ARCHIVE_ERROR).remove(Attr.ARCHIVING_VERSION)
+                .noWork()
+                .names("#version", Attr.VERSION).value(":before", Item.n(written.version()))
+                .apply(dynamoDb, table, key, "attribute_exists(pk) AND (attribute_not_exists(#version) OR #version < :before)");
+        } catch (ConditionalCheckFailedException alreadyWritten) {
+            // A worker whose lease ran out finished this version too: the same objects, listed once.
+        }
     }
 
     /** A failed attempt, as counted: the attempts so far, and whether the result is now FAILED. */

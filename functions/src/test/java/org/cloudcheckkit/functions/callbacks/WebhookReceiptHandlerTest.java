@@ -70,7 +70,7 @@ class WebhookReceiptHandlerTest {
 
         APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("webhooks-cloudcheck.json")
                 .queryParameter("t", aws.secretFields("WebhookTokenSecret").get("webhookToken"))
-                .body("{\"requestType\":\"VERIFICATION\",\"eventType\":\"SOMETHING\",\"reference\":\"r1\"}").event(),
+                .body("{\"requestType\":\"VERIFICATION\",\"eventType\":\"<b>SOMETHING</b>\",\"reference\":\"r1\"}").event(),
                 new FunctionContext("test"));
 
         assertEquals(400, response.getStatusCode());
@@ -78,18 +78,18 @@ class WebhookReceiptHandlerTest {
     }
 
     @Test
-    void aGoCallbackWithAnUnknownStatusIs400AndNothingIsRecorded(LocalAws aws, CloudcheckSandbox sandbox) {
+    void aGoCallbackWhoseStatusCannotBeAStatusIs400AndNothingIsRecorded(LocalAws aws, CloudcheckSandbox sandbox) {
         Components components = TestStack.components(aws, sandbox, "WebhookReceiptFunction");
         WebhookReceiptHandler handler = new WebhookReceiptHandler(components);
 
         APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("callbacks-go.json")
                 .queryParameter("cid", "c1").queryParameter("t", components.callbackTokens().tokenFor(CallbackKind.GO, "c1"))
                 .queryParameter("goApiReference", "g1").queryParameter("recipientToken", "r1")
-                .queryParameter("status", "Teleported").event(), new FunctionContext("test"));
+                .queryParameter("status", "<Teleported>").event(), new FunctionContext("test"));
 
         assertEquals(400, response.getStatusCode());
         assertEquals("query:status", body(response).get("error").get("problems").get(0).get("field").asText());
-        assertTrue(item(aws, "GO#g1", "EVENT#r1#Teleported").isEmpty());
+        assertTrue(item(aws, "GO#g1", "EVENT#r1#<Teleported>").isEmpty());
     }
 
     /** Cloudcheck may POST its parameters as a form, and API Gateway may hand the body over base64-encoded. */

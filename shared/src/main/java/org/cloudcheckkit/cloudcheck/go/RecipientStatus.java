@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * A Go recipient's status, with the order in which statuses may follow one another: a status is only ever
- * replaced by one of higher rank, so a late or duplicated callback cannot move a recipient backwards.
- * Responded and Expired are final: results are fetched then.
+ * replaced by one of higher rank, so a late or duplicated callback cannot move a recipient backwards. Responded and
+ * Expired are final - results are fetched and archived then - but Expired is not the end: after a resend the
+ * recipient may still respond, and that result is archived too.
  */
 public enum RecipientStatus {
     NOT_SENT("Not Sent", 0),
@@ -17,7 +18,7 @@ public enum RecipientStatus {
     OPENED("Opened", 4),
     CLICKED("Clicked", 5),
     EXPIRED("Expired", 6),
-    RESPONDED("Responded", 6);
+    RESPONDED("Responded", 7);
 
     private final String wireName;
     private final int rank;
@@ -35,8 +36,14 @@ public enum RecipientStatus {
         return rank;
     }
 
+    /** A result to fetch and archive. */
     public boolean isFinal() {
         return this == EXPIRED || this == RESPONDED;
+    }
+
+    /** Nothing can follow: the request need not be watched for this recipient any more. */
+    public boolean isTerminal() {
+        return this == RESPONDED;
     }
 
     public static Optional<RecipientStatus> fromWire(String value) {
