@@ -21,7 +21,6 @@ import org.cloudcheckkit.cloudcheck.go.GoResult;
 import org.cloudcheckkit.cloudcheck.go.RecipientStatus;
 import org.cloudcheckkit.crash.CrashPoint;
 import org.cloudcheckkit.crash.CrashPoints;
-import org.cloudcheckkit.logging.LogContext;
 import org.cloudcheckkit.metrics.Metric;
 import org.cloudcheckkit.metrics.Metrics;
 import org.cloudcheckkit.retry.RetryPolicy;
@@ -159,7 +158,7 @@ public final class ResultProcessor {
             AkahuResult result = cloudcheck.akahu().result(token, deadline);
             Optional<AkahuStatus> status = result.akahuStatus();
             if (status.isEmpty()) {
-                unknownStatus("Akahu session " + subject.callbackId() + " (token hash " + LogContext.shortHash(token) + ")",
+                unknownStatus("Akahu session " + subject.callbackId() + " (token hash " + Redact.token(token) + ")",
                         result.status());
                 return Outcome.WAITING;
             }
