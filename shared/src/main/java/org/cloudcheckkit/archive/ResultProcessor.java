@@ -24,7 +24,6 @@ import org.cloudcheckkit.cloudcheck.go.GoResults;
 import org.cloudcheckkit.cloudcheck.go.RecipientStatus;
 import org.cloudcheckkit.crash.CrashPoint;
 import org.cloudcheckkit.crash.CrashPoints;
-import org.cloudcheckkit.logging.LogContext;
 import org.cloudcheckkit.metrics.Metric;
 import org.cloudcheckkit.metrics.Metrics;
 import org.cloudcheckkit.retry.RetryPolicy;

@@ -1,19 +1,16 @@
 package org.cloudcheckkit.logging;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cloudcheckkit.secrets.Redact;
 import org.cloudcheckkit.table.ItemKey;
 import org.cloudcheckkit.table.RecordedEvent;
 import org.slf4j.MDC;
 
 /**
  * What every log line says about the work in hand besides its message, kept in SLF4J's MDC: the Lambda request id and
- * the business keys - goApiReference, recipientToken, callbackId, the caller's principal, and an Akahu session token
- * only as its short hash. No personal data. A handler opens one {@link #invocation} per Lambda invocation, which clears
+ * the business keys - goApiReference, callbackId, the caller's principal, and a recipient's or an Akahu session's
+ * token only as its short hash ({@link Redact#token}: a token reads its result at Cloudcheck). No personal data. A handler opens one {@link #invocation} per Lambda invocation, which clears
  * everything when it closes; a piece of work inside it (one stream record, one reconciler item) adds its own keys with
  * {@link #about} and removes them when done.
  */
@@ -21,7 +18,7 @@ public final class LogContext {
     public static final String REQUEST_ID = "requestId";
     public static final String PRINCIPAL = "principal";
     public static final String GO_API_REFERENCE = "goApiReference";
-    public static final String RECIPIENT_TOKEN = "recipientToken";
+    public static final String RECIPIENT_TOKEN_HASH = "recipientTokenHash";
     public static final String CALLBACK_ID = "callbackId";
     public static final String AKAHU_TOKEN_HASH = "akahuTokenHash";
 
@@ -48,7 +45,7 @@ public final class LogContext {
         Map<String, String> keys = new LinkedHashMap<>();
         if (key instanceof ItemKey.Recipient recipient) {
             keys.put(GO_API_REFERENCE, recipient.goApiReference());
-            keys.put(RECIPIENT_TOKEN, recipient.recipientToken());
+            keys.put(RECIPIENT_TOKEN_HASH, Redact.token(recipient.recipientToken()));
         } else if (key instanceof ItemKey.GoRequest request) {
             keys.put(GO_API_REFERENCE, request.goApiReference());
         } else if (key instanceof ItemKey.ZipJob zip) {
@@ -64,23 +61,10 @@ public final class LogContext {
         Map<String, String> keys = new LinkedHashMap<>();
         if (event instanceof RecordedEvent.GoCallback go) {
             keys.put(GO_API_REFERENCE, go.goApiReference());
-            keys.put(RECIPIENT_TOKEN, go.recipientToken());
+            keys.put(RECIPIENT_TOKEN_HASH, Redact.token(go.recipientToken()));
         }
         keys.put(CALLBACK_ID, event.callbackId());
         return with(keys);
-    }
-
-    /**
-     * The first 12 hex digits of a value's SHA-256: enough to find every line about one Akahu session, and nothing that
-     * would let a reader of the logs use its token.
-     */
-    public static String shortHash(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
     }
 
     private static Scope with(Map<String, String> keys) {

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
 import org.cloudcheckkit.logging.LogContext;
+import org.cloudcheckkit.secrets.Redact;
 
 /**
  * The Lambda entry point of every HTTP route. Lambda hands a stream handler the raw event, which is read here with
@@ -36,9 +37,11 @@ public abstract class ApiGatewayHandler implements RequestStreamHandler {
         Map<String, String> keys = new HashMap<>();
         Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
         keys.put(LogContext.GO_API_REFERENCE, path.get("goApiReference"));
-        keys.put(LogContext.RECIPIENT_TOKEN, path.get("recipientToken"));
+        if (path.get("recipientToken") != null) {
+            keys.put(LogContext.RECIPIENT_TOKEN_HASH, Redact.token(path.get("recipientToken")));
+        }
         if (path.get("token") != null) {
-            keys.put(LogContext.AKAHU_TOKEN_HASH, LogContext.shortHash(path.get("token")));
+            keys.put(LogContext.AKAHU_TOKEN_HASH, Redact.token(path.get("token")));
         }
         keys.put(LogContext.PRINCIPAL, ApiRequest.subject(event));
         return keys;
