@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,6 +49,8 @@ import org.cloudcheckkit.sandbox.go.GoService;
 import org.cloudcheckkit.sandbox.go.RecipientSnapshot;
 import org.cloudcheckkit.sandbox.go.RecipientStatus;
 import org.cloudcheckkit.sandbox.go.VerificationOutcome;
+import org.cloudcheckkit.sandbox.variant.WireVariant;
+import org.cloudcheckkit.sandbox.variant.WireVariants;
 
 /**
  * A running Cloudcheck sandbox: the Cloudcheck API, the control API under {@code /_sandbox/} and the customer journey
@@ -86,6 +89,7 @@ public final class CloudcheckSandbox implements SandboxControl, AutoCloseable {
     private final GoService go;
     private final AkahuService akahu;
     private final FaultPlan faults;
+    private final WireVariants variants;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CloudcheckSandbox(SandboxConfig config) throws IOException {
@@ -97,18 +101,20 @@ public final class CloudcheckSandbox implements SandboxControl, AutoCloseable {
                 ? config.publicBaseUrl().replaceAll("/+$", "")
                 : "http://" + hostForUrls(config.host()) + ":" + server.getAddress().getPort();
         Clock simulation = clock.simulationClock();
+        this.variants = new WireVariants(config.variants());
         this.callbacks = new CallbackDispatcher(config.callbackTimeout(), clock.requestClock(), callbackThreads,
                 timer, config.eventLog());
-        this.accountWebhooks = new AccountWebhooks(callbacks, config.accountWebhookUrl());
-        this.go = new GoService(simulation, callbacks, config.pdfJobDelay());
-        this.akahu = new AkahuService(simulation, callbacks, accountWebhooks);
+        this.accountWebhooks = new AccountWebhooks(callbacks, config.accountWebhookUrl(), variants, simulation);
+        this.go = new GoService(simulation, callbacks, config.pdfJobDelay(), variants);
+        this.akahu = new AkahuService(simulation, callbacks, accountWebhooks, variants);
 
         List<ApiEndpoint> endpoints = new ArrayList<>();
-        endpoints.addAll(new GoRequestEndpoints(go, token -> baseUrl + JourneyHandler.goPath(token)).endpoints());
+        endpoints.addAll(new GoRequestEndpoints(go, token -> baseUrl + JourneyHandler.goPath(token), variants)
+                .endpoints());
         endpoints.addAll(new GoResultEndpoints(go, token -> baseUrl + JourneyHandler.goPath(token),
-                pdfPaddingBytes::get).endpoints());
+                pdfPaddingBytes::get, variants).endpoints());
         endpoints.addAll(new AkahuEndpoints(akahu, simulation, token -> baseUrl + JourneyHandler.akahuPath(token),
-                pdfPaddingBytes::get).endpoints());
+                pdfPaddingBytes::get, variants).endpoints());
         this.faults = new FaultPlan(
                 endpoints.stream().map(ApiEndpoint::path).collect(Collectors.toSet()),
                 endpoints.stream().filter(ApiEndpoint::returnsDocument).map(ApiEndpoint::path)
@@ -300,6 +306,16 @@ public final class CloudcheckSandbox implements SandboxControl, AutoCloseable {
     }
 
     @Override
+    public Set<WireVariant> variants() {
+        return variants.enabled();
+    }
+
+    @Override
+    public void variants(Set<WireVariant> enabled) {
+        variants.enable(enabled);
+    }
+
+    @Override
     public void reset() {
         go.reset();
         akahu.reset();
@@ -310,6 +326,7 @@ public final class CloudcheckSandbox implements SandboxControl, AutoCloseable {
         clock.reset();
         accountWebhooks.reset();
         pdfPaddingBytes.set(config.pdfPaddingBytes());
+        variants.reset();
     }
 
     /** Stops listening at once and abandons queued callbacks. */

@@ -3,6 +3,7 @@ package org.cloudcheckkit.sandbox;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.cloudcheckkit.sandbox.account.ApiCredential;
 import org.cloudcheckkit.sandbox.account.Service;
+import org.cloudcheckkit.sandbox.variant.WireVariant;
 
 /** How to start a {@link CloudcheckSandbox}. Immutable; build with {@link #builder()}. */
 public final class SandboxConfig {
@@ -31,6 +33,7 @@ public final class SandboxConfig {
     private final Clock requestClock;
     private final Duration callbackTimeout;
     private final Consumer<String> eventLog;
+    private final Set<WireVariant> variants;
 
     private SandboxConfig(Builder builder) {
         this.host = builder.host;
@@ -43,6 +46,7 @@ public final class SandboxConfig {
         this.requestClock = builder.requestClock;
         this.callbackTimeout = builder.callbackTimeout;
         this.eventLog = builder.eventLog;
+        this.variants = builder.variants;
     }
 
     public static Builder builder() {
@@ -103,6 +107,11 @@ public final class SandboxConfig {
         return eventLog;
     }
 
+    /** The wire variants served from the start and after every reset; none by default. */
+    public Set<WireVariant> variants() {
+        return variants;
+    }
+
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port;
@@ -114,6 +123,7 @@ public final class SandboxConfig {
         private Clock requestClock = Clock.systemUTC();
         private Duration callbackTimeout = Duration.ofSeconds(10);
         private Consumer<String> eventLog = event -> { };
+        private Set<WireVariant> variants = Set.of();
 
         private Builder() {
         }
@@ -201,6 +211,20 @@ public final class SandboxConfig {
         public Builder eventLog(Consumer<String> eventLog) {
             this.eventLog = Objects.requireNonNull(eventLog);
             return this;
+        }
+
+        /**
+         * Answer in these other plausible shapes (WIRE.md) instead of the pinned guesses; none by default.
+         *
+         * @throws IllegalArgumentException when two of them answer the same thing differently
+         */
+        public Builder variants(Collection<WireVariant> variants) {
+            this.variants = WireVariant.checked(variants);
+            return this;
+        }
+
+        public Builder variants(WireVariant... variants) {
+            return variants(List.of(variants));
         }
 
         public SandboxConfig build() {

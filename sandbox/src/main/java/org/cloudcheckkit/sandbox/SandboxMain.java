@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 import org.cloudcheckkit.sandbox.account.ApiCredential;
 import org.cloudcheckkit.sandbox.account.Service;
 import org.cloudcheckkit.sandbox.clock.DurationParser;
+import org.cloudcheckkit.sandbox.variant.WireVariant;
 
 /**
  * Runs the sandbox on its own: {@code java -jar sandbox/target/cloudcheck-sandbox.jar [options]}. Each option can also
@@ -37,10 +39,13 @@ public final class SandboxMain {
               --webhook-url URL             the account webhook URL                   [SANDBOX_WEBHOOK_URL]
               --pdf-job-delay DURATION      how long pdfs/generate jobs take, e.g. 2s [SANDBOX_PDF_JOB_DELAY]
               --public-base-url URL         base of the links handed to customers     [SANDBOX_PUBLIC_BASE_URL]
+              --variants NAME,...           answer in other plausible shapes (below)  [SANDBOX_VARIANTS]
               --quiet                       do not log each call and callback         [SANDBOX_QUIET=true]
               --help                        show this help
             Default credentials (public test values): sandbox-key / sandbox-secret (verification only),
-            sandbox-key-all / sandbox-secret-all (every service).""";
+            sandbox-key-all / sandbox-secret-all (every service).
+            Wire variants (WIRE.md says what each changes):
+            %s""".formatted(wrapped(Arrays.stream(WireVariant.values()).map(WireVariant::name).toList()));
 
     private SandboxMain() {
     }
@@ -73,6 +78,10 @@ public final class SandboxMain {
                 .map(credential -> credential.key() + " (" + credential.services().stream().map(Service::wireName)
                         .collect(Collectors.joining(", ")) + ")")
                 .collect(Collectors.joining(", ")));
+        if (!sandbox.variants().isEmpty()) {
+            System.out.println("  Wire variants: " + sandbox.variants().stream().map(WireVariant::name)
+                    .collect(Collectors.joining(", ")));
+        }
         System.out.println("  Control API: " + sandbox.baseUrl() + "/_sandbox/settings");
         System.out.println("  Stop with Ctrl-C.");
         // The HTTP server's dispatcher thread keeps the JVM running until the shutdown hook stops it.
@@ -130,6 +139,9 @@ public final class SandboxMain {
         }
         if (values.containsKey("public-base-url")) {
             builder.publicBaseUrl(httpUrl(values.get("public-base-url"), "--public-base-url").toString());
+        }
+        if (values.containsKey("variants")) {
+            builder.variants(WireVariant.parseList(values.get("variants")));
         }
         if (!Boolean.parseBoolean(values.getOrDefault("quiet", "false"))) {
             builder.eventLog(log::println);
@@ -201,6 +213,23 @@ public final class SandboxMain {
         return url;
     }
 
+    /** Comma-separated, indented, at most about 80 characters a line. */
+    private static String wrapped(List<String> names) {
+        StringBuilder text = new StringBuilder("  ");
+        int lineStart = 0;
+        for (int i = 0; i < names.size(); i++) {
+            String item = names.get(i) + (i < names.size() - 1 ? "," : "");
+            if (text.length() - lineStart + item.length() > 78) {
+                text.append("\n  ");
+                lineStart = text.length() - 2;
+            } else if (i > 0) {
+                text.append(' ');
+            }
+            text.append(item);
+        }
+        return text.toString();
+    }
+
     private static String optionName(String arg) {
         String name = arg.substring(2);
         return name.contains("=") ? name.substring(0, name.indexOf('=')) : name;
@@ -209,7 +238,7 @@ public final class SandboxMain {
     private static Map<String, String> options() {
         Map<String, String> options = new LinkedHashMap<>();
         for (String option : List.of("port", "host", "credentials", "services", "webhook-url", "pdf-job-delay",
-                "public-base-url", "quiet")) {
+                "public-base-url", "variants", "quiet")) {
             options.put(option, "SANDBOX_" + option.toUpperCase(Locale.ROOT).replace('-', '_'));
         }
         return options;

@@ -56,9 +56,21 @@ class AuthenticationTest {
                     return stranger.send("POST", CREATE, stranger.signed(CREATE,
                             withTimestamp(stranger.parameters("data", "{}"), -60 * MINUTE)));
                 }),
-                row("missing key", 102, "key", 400, (client, other) -> {
+                // Seed 001: "101 Access key is missing or incorrect."; 102 is for the other required fields.
+                row("missing key", 101, null, 401, (client, other) -> {
                     Map<String, String> parameters = client.parameters("data", "{}");
                     parameters.remove("key");
+                    return client.send("POST", CREATE, client.signed(CREATE, parameters));
+                }),
+                row("empty key", 101, null, 401, (client, other) -> {
+                    Map<String, String> parameters = client.parameters("goApiReference", "x");
+                    parameters.put("key", "");
+                    return client.send("GET", RESULTS, client.signed(RESULTS, parameters));
+                }),
+                row("missing key is reported after the other missing fields", 102, "nonce", 400, (client, other) -> {
+                    Map<String, String> parameters = client.parameters("data", "{}");
+                    parameters.remove("key");
+                    parameters.remove("nonce");
                     return client.send("POST", CREATE, client.signed(CREATE, parameters));
                 }),
                 row("missing data", 102, "data", 400, (client, other) -> {
@@ -76,7 +88,7 @@ class AuthenticationTest {
                     parameters.remove("goApiReference");
                     return client.send("GET", RESULTS, client.signed(RESULTS, parameters));
                 }),
-                row("POST that is not a form has no fields", 102, "key,nonce,timestamp,signature,data", 400,
+                row("POST that is not a form has no fields", 102, "nonce,timestamp,signature,data", 400,
                         (client, other) -> client.exchange(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + CREATE))
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"sandbox-key\"}"))

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.cloudcheckkit.sandbox.account.ApiCredential;
 import org.cloudcheckkit.sandbox.account.Service;
+import org.cloudcheckkit.sandbox.variant.WireVariant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +34,20 @@ class SandboxMainTest {
         assertEquals(SandboxConfig.defaultCredentials(), config.credentials());
         assertNull(config.accountWebhookUrl());
         assertEquals(Duration.ofSeconds(2), config.pdfJobDelay());
+        assertEquals(Set.of(), config.variants());
+    }
+
+    @Test
+    void variantsComeFromTheOptionOrTheEnvironment() {
+        SandboxConfig fromOption = SandboxMain.configure(
+                new String[] {"--variants", "result_without_status, akahu-link-as-link"},
+                Map.of("SANDBOX_VARIANTS", "ZIP_AS_OCTET_STREAM"), NOWHERE);
+        SandboxConfig fromEnvironment = SandboxMain.configure(new String[0],
+                Map.of("SANDBOX_VARIANTS", "ZIP_AS_OCTET_STREAM,STALE_ZIP_WITHOUT_CODE"), NOWHERE);
+
+        assertEquals(Set.of(WireVariant.RESULT_WITHOUT_STATUS, WireVariant.AKAHU_LINK_AS_LINK), fromOption.variants());
+        assertEquals(Set.of(WireVariant.ZIP_AS_OCTET_STREAM, WireVariant.STALE_ZIP_WITHOUT_CODE),
+                fromEnvironment.variants());
     }
 
     @Test
@@ -59,7 +74,8 @@ class SandboxMainTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--colour=blue", "--port=eighty", "--credentials=nosecret", "--services=nobody=live",
-            "--services=sandbox-key=telepathy", "--webhook-url=ftp://example.nz", "--pdf-job-delay=soon", "--port"})
+            "--services=sandbox-key=telepathy", "--webhook-url=ftp://example.nz", "--pdf-job-delay=soon", "--port", "--variants=NOPE",
+            "--variants=ZIP_AS_OCTET_STREAM,ZIP_AS_X_ZIP_COMPRESSED"})
     void refusesBadOptions(String option) {
         assertThrows(IllegalArgumentException.class,
                 () -> SandboxMain.configure(new String[] {option}, Map.of(), NOWHERE));

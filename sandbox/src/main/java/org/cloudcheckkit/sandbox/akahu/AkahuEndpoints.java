@@ -19,6 +19,8 @@ import org.cloudcheckkit.sandbox.api.ApiResponse;
 import org.cloudcheckkit.sandbox.api.ErrorCode;
 import org.cloudcheckkit.sandbox.api.RequestData;
 import org.cloudcheckkit.sandbox.pdf.PdfDocument;
+import org.cloudcheckkit.sandbox.variant.WireVariant;
+import org.cloudcheckkit.sandbox.variant.WireVariants;
 
 /** The Akahu endpoints (seed 002; shapes pinned in WIRE.md). Every one needs Akahu enabled for the key (108). */
 public final class AkahuEndpoints {
@@ -32,6 +34,7 @@ public final class AkahuEndpoints {
     private final Clock clock;
     private final UnaryOperator<String> journeyLink;
     private final LongSupplier pdfPaddingBytes;
+    private final WireVariants variants;
 
     /**
      * @param simulationClock dates the PDFs
@@ -39,11 +42,12 @@ public final class AkahuEndpoints {
      * @param pdfPaddingBytes read for every PDF made
      */
     public AkahuEndpoints(AkahuService akahu, Clock simulationClock, UnaryOperator<String> journeyLink,
-                          LongSupplier pdfPaddingBytes) {
+                          LongSupplier pdfPaddingBytes, WireVariants variants) {
         this.akahu = akahu;
         this.clock = simulationClock;
         this.journeyLink = journeyLink;
         this.pdfPaddingBytes = pdfPaddingBytes;
+        this.variants = variants;
     }
 
     public List<ApiEndpoint> endpoints() {
@@ -61,9 +65,10 @@ public final class AkahuEndpoints {
                 data.url("notificationUrl"), data.url("webhookUrl"), data.object("name"), data.object("address"),
                 data.text("verificationReference"));
         AkahuSnapshot session = akahu.initiate(call.key(), request);
+        // Seed 002: "you will receive a link that you redirect your end user to".
         return ApiResponse.ok(JSON.objectNode()
                 .put(TOKEN, session.token())
-                .put("url", journeyLink.apply(session.token())));
+                .put(variants.on(WireVariant.AKAHU_LINK_AS_LINK) ? "link" : "url", journeyLink.apply(session.token())));
     }
 
     private ApiResponse result(ApiCall call) {

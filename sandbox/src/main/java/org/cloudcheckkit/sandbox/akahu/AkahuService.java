@@ -6,6 +6,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cloudcheckkit.sandbox.callback.AccountWebhooks;
 import org.cloudcheckkit.sandbox.callback.CallbackDispatcher;
+import org.cloudcheckkit.sandbox.variant.WireVariants;
 
 /**
  * The Akahu requests. Every read first applies what simulated time has made due, so a result is right even between
@@ -18,9 +19,10 @@ public final class AkahuService {
     private final Map<String, AkahuSession> sessionsByToken = new ConcurrentHashMap<>();
 
     /** @param simulationClock the sandbox's simulated time, which tests advance */
-    public AkahuService(Clock simulationClock, CallbackDispatcher dispatcher, AccountWebhooks accountWebhooks) {
+    public AkahuService(Clock simulationClock, CallbackDispatcher dispatcher, AccountWebhooks accountWebhooks,
+                        WireVariants variants) {
         this.clock = simulationClock;
-        this.notifications = new AkahuNotifications(dispatcher, accountWebhooks);
+        this.notifications = new AkahuNotifications(dispatcher, accountWebhooks, variants);
     }
 
     AkahuSnapshot initiate(String ownerKey, AkahuRequest request) {

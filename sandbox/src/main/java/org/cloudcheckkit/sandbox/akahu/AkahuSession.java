@@ -52,7 +52,7 @@ final class AkahuSession {
         if (outcome != AkahuStatus.EXPIRED) {
             notifications.finished(request);
         }
-        notifications.statusChanged(request, token);
+        notifications.statusChanged(request, token, status);
     }
 
     synchronized void review(String decision, String notes, Instant now) {
@@ -61,7 +61,7 @@ final class AkahuSession {
             throw new IllegalStateException("The customer has not finished the Akahu process yet");
         }
         review = new AkahuReview(decision, notes, now);
-        notifications.statusChanged(request, token);
+        notifications.statusChanged(request, token, status);
         notifications.reviewed(token);
     }
 
@@ -71,7 +71,7 @@ final class AkahuSession {
         if (status == AkahuStatus.PENDING && !now.isBefore(expiry)) {
             status = AkahuStatus.EXPIRED;
             completedAt = expiry;
-            notifications.statusChanged(request, token);
+            notifications.statusChanged(request, token, status);
         }
         if (completedAt != null && !disposed && !now.isBefore(completedAt.plus(DETAILS_RETENTION))) {
             disposed = true;

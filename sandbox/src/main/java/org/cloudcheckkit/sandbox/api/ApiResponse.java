@@ -28,7 +28,8 @@ public sealed interface ApiResponse {
         return new Document("application/pdf", fileName, body);
     }
 
-    static ApiResponse zip(String fileName, BodyWriter body) {
-        return new Document("application/zip", fileName, body);
+    /** @param contentType {@code application/zip}, unless a wire variant says otherwise */
+    static ApiResponse zip(String contentType, String fileName, BodyWriter body) {
+        return new Document(contentType, fileName, body);
     }
 }

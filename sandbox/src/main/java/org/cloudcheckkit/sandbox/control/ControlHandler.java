@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
@@ -18,9 +19,11 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cloudcheckkit.sandbox.account.ApiCredential;
@@ -31,6 +34,7 @@ import org.cloudcheckkit.sandbox.clock.DurationParser;
 import org.cloudcheckkit.sandbox.fault.ApiFault;
 import org.cloudcheckkit.sandbox.go.RecipientStatus;
 import org.cloudcheckkit.sandbox.go.VerificationOutcome;
+import org.cloudcheckkit.sandbox.variant.WireVariant;
 
 /**
  * The control API: JSON over HTTP under {@code /_sandbox/}, one route per {@link SandboxControl} operation. Answers 400
@@ -158,15 +162,23 @@ public final class ControlHandler implements HttpHandler {
             credential.services().forEach(service -> key.withArray("services").add(service.wireName()));
         }
         URI webhook = sandbox.accountWebhookUrl();
-        return settings.put("accountWebhookUrl", webhook == null ? null : webhook.toString())
+        settings.put("accountWebhookUrl", webhook == null ? null : webhook.toString())
                 .put("pdfPaddingBytes", sandbox.pdfPaddingBytes())
                 .put("pdfJobDelay", sandbox.pdfJobDelay().toString())
                 .put("simulationTime", sandbox.simulationTime().toString())
                 .put("clockOffset", sandbox.clockOffset().toString());
+        ArrayNode variants = settings.putArray("variants");
+        sandbox.variants().forEach(variant -> variants.add(variant.name()));
+        return settings;
     }
 
-    /** Changes only the settings the body names; {@code "accountWebhookUrl": null} stops account webhooks. */
+    /**
+     * Changes only the settings the body names; {@code "accountWebhookUrl": null} stops account webhooks, and
+     * {@code "variants"} replaces the wire variants served ({@code []} for none). Bad variants are refused before
+     * anything changes.
+     */
     private ObjectNode changeSettings(JsonNode body) {
+        Set<WireVariant> variants = body.has("variants") ? variants(body.get("variants")) : null;
         if (body.has("pdfPaddingBytes")) {
             JsonNode padding = body.get("pdfPaddingBytes");
             if (!padding.canConvertToLong()) {
@@ -181,7 +193,25 @@ public final class ControlHandler implements HttpHandler {
             JsonNode url = body.get("accountWebhookUrl");
             sandbox.accountWebhookUrl(url.isNull() ? null : URI.create(url.asText()));
         }
+        if (variants != null) {
+            sandbox.variants(variants);
+        }
         return settings();
+    }
+
+    /** An array of names, e.g. {@code ["CREATE_WITHOUT_TOKENS","ZIP_AS_OCTET_STREAM"]}, checked for rivals. */
+    private static Set<WireVariant> variants(JsonNode names) {
+        if (!names.isArray()) {
+            throw new IllegalArgumentException("variants must be an array of names, e.g. [\"CREATE_WITHOUT_TOKENS\"]");
+        }
+        List<WireVariant> variants = new ArrayList<>();
+        for (JsonNode name : names) {
+            if (!name.isTextual()) {
+                throw new IllegalArgumentException("variants must be an array of names");
+            }
+            variants.add(WireVariant.parse(name.textValue()));
+        }
+        return WireVariant.checked(variants);
     }
 
     private ObjectNode clock() {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.cloudcheckkit.sandbox.account.ApiCredential;
 import org.cloudcheckkit.sandbox.akahu.AkahuSnapshot;
 import org.cloudcheckkit.sandbox.akahu.AkahuStatus;
@@ -14,6 +15,7 @@ import org.cloudcheckkit.sandbox.fault.ApiFault;
 import org.cloudcheckkit.sandbox.go.RecipientSnapshot;
 import org.cloudcheckkit.sandbox.go.RecipientStatus;
 import org.cloudcheckkit.sandbox.go.VerificationOutcome;
+import org.cloudcheckkit.sandbox.variant.WireVariant;
 
 /**
  * Everything tests and demos can make the sandbox do, beyond what the Cloudcheck API offers. The HTTP control API
@@ -81,6 +83,19 @@ public interface SandboxControl {
     /** How long pdfs/generate jobs started from now on take, in simulated time. */
     void pdfJobDelay(Duration delay);
 
-    /** Back to the state just after start: no requests, faults, calls or deliveries, clock offset zero. */
+    /** The wire variants served now (WIRE.md): other plausible shapes of Cloudcheck's answers. */
+    Set<WireVariant> variants();
+
+    /**
+     * Serves exactly these wire variants from the next call on; an empty set gives WIRE.md's pinned shapes.
+     *
+     * @throws IllegalArgumentException when two of them answer the same thing differently
+     */
+    void variants(Set<WireVariant> variants);
+
+    /**
+     * Back to the state just after start: no requests, faults, calls or deliveries, clock offset zero, the configured
+     * settings and wire variants.
+     */
     void reset();
 }

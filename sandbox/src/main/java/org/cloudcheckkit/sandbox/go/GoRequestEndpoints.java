@@ -17,6 +17,8 @@ import org.cloudcheckkit.sandbox.api.ApiException;
 import org.cloudcheckkit.sandbox.api.ApiResponse;
 import org.cloudcheckkit.sandbox.api.ErrorCode;
 import org.cloudcheckkit.sandbox.api.RequestData;
+import org.cloudcheckkit.sandbox.variant.WireVariant;
+import org.cloudcheckkit.sandbox.variant.WireVariants;
 
 /** The Go endpoints that create and change requests and recipients (seed 000; shapes pinned in WIRE.md). */
 public final class GoRequestEndpoints {
@@ -30,11 +32,13 @@ public final class GoRequestEndpoints {
 
     private final GoService go;
     private final UnaryOperator<String> journeyLink;
+    private final WireVariants variants;
 
     /** @param journeyLink the customer's link for a recipient token */
-    public GoRequestEndpoints(GoService go, UnaryOperator<String> journeyLink) {
+    public GoRequestEndpoints(GoService go, UnaryOperator<String> journeyLink, WireVariants variants) {
         this.go = go;
         this.journeyLink = journeyLink;
+        this.variants = variants;
     }
 
     public List<ApiEndpoint> endpoints() {
@@ -226,12 +230,14 @@ public final class GoRequestEndpoints {
                 .put("link", journeyLink.apply(token));
     }
 
+    /** Under {@link WireVariant#CREATE_WITHOUT_TOKENS} without token and link: those come from /go/results/. */
     private ObjectNode accepted(JsonNode recipient, String token) {
         ObjectNode outcome = JSON.objectNode();
         putIfGiven(outcome, "reference", recipient.path("reference").textValue());
-        return outcome.put(RECIPIENT_TOKEN, token)
-                .put("link", journeyLink.apply(token))
-                .put("status", RecipientStatus.NOT_SENT.label());
+        if (!variants.on(WireVariant.CREATE_WITHOUT_TOKENS)) {
+            outcome.put(RECIPIENT_TOKEN, token).put("link", journeyLink.apply(token));
+        }
+        return outcome.put("status", RecipientStatus.NOT_SENT.label());
     }
 
     private static ObjectNode rejection(JsonNode recipient, RecipientError error) {

@@ -17,6 +17,8 @@ import org.cloudcheckkit.sandbox.api.ApiResponse;
 import org.cloudcheckkit.sandbox.api.ErrorCode;
 import org.cloudcheckkit.sandbox.pdf.PdfDocument;
 import org.cloudcheckkit.sandbox.pdf.PdfZip;
+import org.cloudcheckkit.sandbox.variant.WireVariant;
+import org.cloudcheckkit.sandbox.variant.WireVariants;
 
 /** The Go endpoints that read results: JSON, one PDF, and the zip of PDFs made by a background job (seed 000). */
 public final class GoResultEndpoints {
@@ -24,19 +26,23 @@ public final class GoResultEndpoints {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String TOKEN = "token";
     private static final String GO_API_REFERENCE = "goApiReference";
+    private static final String STALE_JOB_MESSAGE = "Missing or invalid token";
 
     private final GoService go;
     private final UnaryOperator<String> journeyLink;
     private final LongSupplier pdfPaddingBytes;
+    private final WireVariants variants;
 
     /**
      * @param journeyLink     the customer's link for a recipient token
      * @param pdfPaddingBytes read for every PDF made, so tests can change it at any time
      */
-    public GoResultEndpoints(GoService go, UnaryOperator<String> journeyLink, LongSupplier pdfPaddingBytes) {
+    public GoResultEndpoints(GoService go, UnaryOperator<String> journeyLink, LongSupplier pdfPaddingBytes,
+                             WireVariants variants) {
         this.go = go;
         this.journeyLink = journeyLink;
         this.pdfPaddingBytes = pdfPaddingBytes;
+        this.variants = variants;
     }
 
     public List<ApiEndpoint> endpoints() {
@@ -55,14 +61,25 @@ public final class GoResultEndpoints {
                 .put(GO_API_REFERENCE, recipient.goApiReference())
                 .put("recipientToken", recipient.recipientToken());
         GoRequestEndpoints.putIfGiven(result, "reference", recipient.reference());
-        result.put("status", recipient.status().label())
-                .put("statusDate", recipient.statusDate().toString());
+        if (!variants.on(WireVariant.RESULT_WITHOUT_STATUS)) {
+            result.put("status", recipient.status().label())
+                    .put("statusDate", recipient.statusDate().toString());
+        }
         for (Service service : Service.values()) {
             if (recipient.services().contains(service)) {
                 result.set(service.wireName(), service == Service.VERIFICATION
                         ? verification(recipient)
                         : JSON.objectNode().put("outcome", recipient.outcome().name()));
             }
+        }
+        if (variants.on(WireVariant.RESULT_SECTION_ERROR)) {
+            // Seed 001: "An error response can be at the top level or at the second level".
+            ErrorCode error = recipient.services().contains(Service.LIVE)
+                    ? ErrorCode.QUERY_FAILED
+                    : ErrorCode.NO_PERMISSION;
+            result.set(Service.LIVE.wireName(), JSON.objectNode()
+                    .put("error", error.number())
+                    .put("message", error.message()));
         }
         return ApiResponse.ok(result);
     }
@@ -118,8 +135,7 @@ public final class GoResultEndpoints {
     private ApiResponse retrievePdfs(ApiCall call) {
         PdfJob job = go.pdfJob(call.key(), call.parameter(TOKEN));
         if (!job.isCurrent()) {
-            throw ApiException.of(ErrorCode.UNKNOWN_TOKEN, "Missing or invalid token", Map.of())
-                    .withDetail("another recipient has responded since these results were generated");
+            return stale();
         }
         Instant now = go.now();
         if (!job.isReady(now)) {
@@ -132,8 +148,29 @@ public final class GoResultEndpoints {
         for (RecipientSnapshot recipient : job.results()) {
             entries.add(new PdfZip.Entry(fileName(recipient), document(recipient, job.readyAt())));
         }
-        return ApiResponse.zip("go-results-" + job.request().goApiReference() + ".zip",
+        return ApiResponse.zip(zipContentType(), "go-results-" + job.request().goApiReference() + ".zip",
                 out -> PdfZip.write(out, entries, job.readyAt()));
+    }
+
+    /** Seed 000 gives only the message: "this call will result in a 'Missing or invalid token' error". */
+    private ApiResponse stale() {
+        if (variants.on(WireVariant.STALE_ZIP_WITHOUT_CODE)) {
+            return ApiResponse.ok(JSON.objectNode().put("message", STALE_JOB_MESSAGE));
+        }
+        ApiException error = variants.on(WireVariant.STALE_ZIP_OTHER_CODE)
+                ? ApiException.of(ErrorCode.MISSING_FIELD, STALE_JOB_MESSAGE, Map.of()).withFields(List.of(TOKEN))
+                : ApiException.of(ErrorCode.UNKNOWN_TOKEN, STALE_JOB_MESSAGE, Map.of());
+        throw error.withDetail("another recipient has responded since these results were generated");
+    }
+
+    private String zipContentType() {
+        if (variants.on(WireVariant.ZIP_AS_OCTET_STREAM)) {
+            return "application/octet-stream";
+        }
+        if (variants.on(WireVariant.ZIP_AS_X_ZIP_COMPRESSED)) {
+            return "application/x-zip-compressed";
+        }
+        return "application/zip";
     }
 
     private PdfDocument document(RecipientSnapshot recipient, Instant generatedAt) {

@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cloudcheckkit.sandbox.callback.CallbackDispatcher;
+import org.cloudcheckkit.sandbox.variant.WireVariants;
 
 /**
  * The Go requests, indexed by goApiReference and by recipient token, and their PDF jobs. Lookups for an API call also
@@ -25,9 +26,10 @@ public final class GoService {
     private volatile Duration pdfJobDelay;
 
     /** @param simulationClock the sandbox's simulated time, which tests advance */
-    public GoService(Clock simulationClock, CallbackDispatcher dispatcher, Duration pdfJobDelay) {
+    public GoService(Clock simulationClock, CallbackDispatcher dispatcher, Duration pdfJobDelay,
+                     WireVariants variants) {
         this.clock = simulationClock;
-        this.notifications = new GoNotifications(dispatcher);
+        this.notifications = new GoNotifications(dispatcher, variants);
         this.configuredPdfJobDelay = pdfJobDelay;
         this.pdfJobDelay = pdfJobDelay;
     }
