@@ -13,7 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.cloudcheckkit.cloudcheck.akahu.AkahuInitiateRequest;
@@ -214,15 +216,16 @@ class CloudcheckClientToleranceTest {
     // Seed 000 names the stale zip by its message only: "a 'Missing or invalid token' error".
     @Test
     void aStaleZipIsRecognisedByItsMessageWhateverItsCodeOrNone() {
-        for (String body : new String[] {
-                "{\"error\":107,\"message\":\"Missing or invalid token\"}",
-                "{\"message\":\"Missing or invalid token\"}",
-                "{\"error\":\"Missing or invalid token\"}",
-                "{\"error\":105,\"message\":\"The supplied verification token is not associated with a verification request.\"}"}) {
-            cloudcheck.json("/go/pdfs/retrieve/", 400, body);
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        answers.put("{\"error\":102,\"message\":\"Missing or invalid token\",\"fields\":\"token\"}", 400);
+        answers.put("{\"message\":\"Missing or invalid token\"}", 200);
+        answers.put("{\"error\":\"Missing or invalid token\"}", 400);
+        answers.put("{\"error\":105,\"message\":\"The supplied verification token is not associated with a request.\"}", 404);
+        answers.forEach((body, status) -> {
+            cloudcheck.json("/go/pdfs/retrieve/", status, body);
 
             assertInstanceOf(ZipRetrieval.Stale.class, client.go().retrievePdfs("job", seconds(10)), body);
-        }
+        });
     }
 
     @Test

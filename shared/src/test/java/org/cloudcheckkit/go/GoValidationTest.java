@@ -343,6 +343,15 @@ class GoValidationTest {
     }
 
     @Test
+    void notificationsNeedAnAddressToNotify() {
+        Problem problem = only(assertThrows(ValidationException.class,
+                () -> validation.create(validCreate().put("notifications", true))));
+
+        assertEquals("notificationEmailAddress", problem.field());
+        assertEquals("REQUIRED", problem.rule());
+    }
+
+    @Test
     void theNotificationUrlIsThisServicesToSet() {
         ObjectNode body = validCreate().put("notificationUrl", "https://attacker.example/steal");
 
