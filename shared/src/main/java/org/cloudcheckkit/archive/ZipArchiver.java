@@ -122,6 +122,11 @@ public final class ZipArchiver {
                     jobs.progress(goApiReference, progress.complete(), progress.total(), clock.instant().plus(pollInterval));
                     return;
                 }
+                if (retrieval instanceof ZipRetrieval.Stale) {
+                    log.info("results of Go request {} changed since its zip was generated; generating again", goApiReference);
+                    generate(goApiReference, true, deadline);
+                    return;
+                }
                 try (var download = ((ZipRetrieval.Ready) retrieval).zip()) {
                     Map<String, String> metadata = Map.of("go-api-reference", goApiReference, "job-token", job.jobToken(),
                             "source-endpoint", "/go/pdfs/retrieve/", "fetched-at", clock.instant().toString(), "status", "ZIP");
@@ -134,13 +139,6 @@ public final class ZipArchiver {
             crashPoints.reach(CrashPoint.ZIP_WRITTEN);
             jobs.markArchived(goApiReference, job.jobToken(), zip.key(), zip.sha256(), zip.size());
             log.info("archived results zip of Go request {}: {} bytes, sha256 {}", goApiReference, zip.size(), zip.sha256());
-        } catch (CloudcheckApiException e) {
-            if (e.hasCode(105)) {
-                log.info("results of Go request {} changed since its zip was generated; generating again", goApiReference);
-                generate(goApiReference, true, deadline);
-            } else {
-                failed(goApiReference, e, retries.maxAttempts());
-            }
         } catch (CloudcheckException | S3Exception | SdkClientException | UncheckedIOException e) {
             failed(goApiReference, e, retries.maxAttempts());
         }

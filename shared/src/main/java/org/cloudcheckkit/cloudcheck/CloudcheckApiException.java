@@ -46,6 +46,14 @@ public final class CloudcheckApiException extends CloudcheckException {
         return recipients;
     }
 
+    /**
+     * 105 (the token is not associated with a request for this key), or seed 000's "Missing or invalid token", which
+     * is known by its message alone: the seed gives it no code.
+     */
+    public boolean isMissingOrInvalidToken() {
+        return hasCode(105) || Answers.isMissingOrInvalidToken(cloudcheckMessage());
+    }
+
     /** 111-113: Cloudcheck could not do it this time, for an unspecified reason; another attempt may succeed. */
     public boolean isTransient() {
         return numericCode != null && numericCode >= 111 && numericCode <= 113;

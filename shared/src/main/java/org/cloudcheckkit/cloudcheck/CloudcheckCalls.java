@@ -63,9 +63,9 @@ final class CloudcheckCalls {
         return execute(endpoint, payload, deadline, response -> answers.json(endpoint, response));
     }
 
-    /** A {@link Download} of the expected media type, or the JSON Cloudcheck sent instead (errors are thrown). */
-    Object binary(Endpoint endpoint, String payload, Deadline deadline, String mediaType) {
-        return execute(endpoint, payload, deadline, response -> answers.binaryOrJson(endpoint, response, mediaType));
+    /** A {@link Download} of the expected document, or the JSON Cloudcheck sent instead (errors are thrown). */
+    Object binary(Endpoint endpoint, String payload, Deadline deadline, Answers.Document expected) {
+        return execute(endpoint, payload, deadline, response -> answers.documentOrJson(endpoint, response, expected));
     }
 
     @FunctionalInterface

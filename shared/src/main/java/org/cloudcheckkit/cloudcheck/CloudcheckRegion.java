@@ -26,6 +26,14 @@ public enum CloudcheckRegion {
             }
             return uri;
         }
-        return valueOf(region == null || region.isBlank() ? "NZ" : region.strip().toUpperCase(java.util.Locale.ROOT)).baseUrl();
+        return of(region).baseUrl();
+    }
+
+    /**
+     * The region named by CLOUDCHECK_REGION, NZ when none is. It also says which country's customers the account
+     * verifies, so it holds with a custom subdomain too.
+     */
+    public static CloudcheckRegion of(String region) {
+        return valueOf(region == null || region.isBlank() ? "NZ" : region.strip().toUpperCase(java.util.Locale.ROOT));
     }
 }

@@ -11,17 +11,25 @@ import java.util.OptionalLong;
  */
 public final class Download implements Closeable {
     private final String contentType;
+    private final String declaredContentType;
     private final long contentLength;
     private final InputStream body;
 
-    Download(String contentType, long contentLength, InputStream body) {
+    Download(String contentType, String declaredContentType, long contentLength, InputStream body) {
         this.contentType = contentType;
+        this.declaredContentType = declaredContentType;
         this.contentLength = contentLength;
         this.body = body;
     }
 
+    /** What the body is, by its first bytes: {@code application/pdf} or {@code application/zip}. */
     public String contentType() {
         return contentType;
+    }
+
+    /** The Content-Type header exactly as Cloudcheck sent it, or null when it sent none. */
+    public String declaredContentType() {
+        return declaredContentType;
     }
 
     /** The length Cloudcheck declared, if it declared one (a chunked zip has none). */

@@ -40,6 +40,14 @@ enum Endpoint {
         this.repeatableOnceSent = repeatableOnceSent;
     }
 
+    /**
+     * A result made of sections (verification, live, ... or Akahu's details), any of which may carry its own error one
+     * level down while the others hold results: such an error is kept with the result, not thrown.
+     */
+    boolean answersInSections() {
+        return this == GO_RESULT || this == AKAHU_RESULT;
+    }
+
     boolean isPost() {
         return "POST".equals(method);
     }

@@ -45,7 +45,10 @@ public final class GoApi {
 
     public CancelledRecipients cancelRecipients(CancelRecipients request, Deadline deadline) {
         Answers.JsonAnswer answer = calls.json(Endpoint.GO_CANCEL_RECIPIENT, calls.data(request), deadline);
-        return new CancelledRecipients(answer.text("goApiReference"), Answers.list(answer.root().get("cancelled")));
+        // Seed 000 promises only success: the call fails whole on an unknown token, so success cancelled them all.
+        List<String> cancelled = answer.root().has("cancelled")
+                ? Answers.list(answer.root().get("cancelled")) : request.recipientTokens();
+        return new CancelledRecipients(answer.text("goApiReference"), cancelled);
     }
 
     public SendOutcome send(SendRequest request, Deadline deadline) {
@@ -64,10 +67,14 @@ public final class GoApi {
         return link(Endpoint.GO_QUICKSEND, calls.json(Endpoint.GO_QUICKSEND, calls.data(request), deadline));
     }
 
+    /**
+     * /go/result/. Seed 000 promises no field of it by name, so nothing is required: the status may be absent (derive
+     * it from /go/results/ or the callbacks), and an error in one section is kept with the result.
+     */
     public GoResult result(String recipientToken, Deadline deadline) {
         Answers.JsonAnswer answer = calls.json(Endpoint.GO_RESULT, recipientToken, deadline);
-        return new GoResult(answer.text("recipientToken"), answer.text("reference"),
-                required(answer, Endpoint.GO_RESULT, "status"), answer.raw());
+        return new GoResult(answer.textOr("recipientToken", recipientToken), answer.text("reference"),
+                answer.text("status"), answer.raw(), Answers.sectionErrors(answer.root()));
     }
 
     public GoResults results(String goApiReference, Deadline deadline) {
@@ -81,9 +88,12 @@ public final class GoApi {
         return new GoResults(answer.text("goApiReference"), answer.text("reference"), List.copyOf(recipients));
     }
 
-    /** /go/pdf/: the PDF, streamed; the caller closes it. A JSON answer instead of a PDF is thrown. */
+    /**
+     * /go/pdf/: the PDF, known by its first bytes whatever its Content-Type, streamed; the caller closes it. A JSON
+     * answer instead of a PDF is thrown.
+     */
     public Download pdf(String recipientToken, Deadline deadline) {
-        return expectDownload(Endpoint.GO_PDF, calls.binary(Endpoint.GO_PDF, recipientToken, deadline, "application/pdf"));
+        return expectDownload(Endpoint.GO_PDF, calls.binary(Endpoint.GO_PDF, recipientToken, deadline, Answers.Document.PDF));
     }
 
     public PdfJob generatePdfs(String goApiReference, Deadline deadline) {
@@ -92,11 +102,19 @@ public final class GoApi {
     }
 
     /**
-     * /go/pdfs/retrieve/: in progress, or the zip. Error 105 ('Missing or invalid token') means another recipient
-     * responded since the job was generated: generate again.
+     * /go/pdfs/retrieve/: in progress, the zip (known by its first bytes whatever its Content-Type), or stale: "Missing
+     * or invalid token", with any code or none, or 105, means the job's results are no longer current.
      */
     public ZipRetrieval retrievePdfs(String jobToken, Deadline deadline) {
-        Object answer = calls.binary(Endpoint.GO_PDFS_RETRIEVE, jobToken, deadline, "application/zip");
+        Object answer;
+        try {
+            answer = calls.binary(Endpoint.GO_PDFS_RETRIEVE, jobToken, deadline, Answers.Document.ZIP);
+        } catch (CloudcheckApiException error) {
+            if (error.isMissingOrInvalidToken()) {
+                return new ZipRetrieval.Stale(error.cloudcheckMessage());
+            }
+            throw error;
+        }
         if (answer instanceof Download zip) {
             return new ZipRetrieval.Ready(zip);
         }

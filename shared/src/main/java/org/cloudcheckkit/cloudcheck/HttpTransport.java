@@ -77,6 +77,11 @@ final class HttpTransport {
 
     record Response(int status, String contentType, long contentLength, String retryAfter, InputStream body) {
 
+        /** The same answer read from another stream: its first bytes, once looked at, put back in front. */
+        Response withBody(InputStream replacement) {
+            return new Response(status, contentType, contentLength, retryAfter, replacement);
+        }
+
         String mediaType() {
             if (contentType == null) {
                 return "";

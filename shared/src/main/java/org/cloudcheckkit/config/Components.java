@@ -213,7 +213,8 @@ public final class Components {
     }
 
     public GoValidation goValidation() {
-        return new GoValidation(clock, settings.enabledServices(), redirectTargets());
+        return new GoValidation(clock, settings.enabledServices(), redirectTargets(),
+                CloudcheckRegion.of(settings.cloudcheckRegion()));
     }
 
     public AkahuValidation akahuValidation() {

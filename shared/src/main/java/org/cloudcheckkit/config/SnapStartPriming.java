@@ -69,11 +69,15 @@ public final class SnapStartPriming implements Resource {
         new SnapStartPriming(components).beforeCheckpoint(null);
     }
 
+    /**
+     * A request valid in either region (an address with a state and no suburb), and with no completeUrl, which only
+     * the deployment's allowed hosts may take: so the whole of validation is primed, not cut short by a refusal.
+     */
     private void json() throws Exception {
-        GoRequest request = new GoRequest("priming", null, null, null, "https://example.invalid/", null, "Priming",
+        GoRequest request = new GoRequest("priming", null, null, null, null, null, "Priming",
                 "priming@example.invalid", "Priming", null, List.of(new GoRecipient("priming", new Name("A", null, "B"),
                 "a@example.invalid", "+64210000000", "1990-01-01",
-                new Address(null, "1", "Street", "Suburb", "City", "1010", null), new RequestTypes(true, null, null, null, null))));
+                new Address(null, "1", "Street", null, "City", "1010", "NSW"), new RequestTypes(true, null, null, null, null))));
         String text = components.json().writeValueAsString(request);
         JsonNode tree = components.json().readTree(text);
         components.goValidation().create(tree);

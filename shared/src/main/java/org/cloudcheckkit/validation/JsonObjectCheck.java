@@ -63,6 +63,15 @@ public final class JsonObjectCheck {
         }
     }
 
+    /**
+     * Whether the field is given at all: present, not null and not a blank string. A value given in the wrong shape
+     * counts, so that a rule needing the field does not report it again beside the shape's own problem.
+     */
+    public boolean has(String field) {
+        JsonNode value = value(field);
+        return value != null && !(value.isTextual() && value.asText().isBlank());
+    }
+
     public String string(String field, boolean required, int maxLength) {
         if (node == null) {
             return null;

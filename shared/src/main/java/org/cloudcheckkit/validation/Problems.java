@@ -11,6 +11,11 @@ public final class Problems {
         found.add(new Problem(field, rule, message));
     }
 
+    /** What has been found so far, in the order found. */
+    public List<Problem> found() {
+        return List.copyOf(found);
+    }
+
     public boolean isEmpty() {
         return found.isEmpty();
     }

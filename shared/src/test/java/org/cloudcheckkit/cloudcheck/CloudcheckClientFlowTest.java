@@ -103,9 +103,8 @@ class CloudcheckClientFlowTest {
         }
 
         sandbox.completeRecipient(third, VerificationOutcome.FAIL);
-        CloudcheckApiException stale = assertThrows(CloudcheckApiException.class, () -> go.retrievePdfs(job, seconds(10)));
-        assertEquals(105, stale.numericCode().getAsInt());
-        assertEquals("Missing or invalid token", stale.cloudcheckMessage());
+        ZipRetrieval.Stale stale = assertInstanceOf(ZipRetrieval.Stale.class, go.retrievePdfs(job, seconds(10)));
+        assertEquals("Missing or invalid token", stale.message());
     }
 
     @Test

@@ -32,6 +32,19 @@ class SnapStartPrimingTest {
     }
 
     @Test
+    void primingValidatesAGoRequestInEitherRegion(LocalAws aws) {
+        for (String region : new String[] {"NZ", "AU"}) {
+            Map<String, String> environment = new HashMap<>(aws.functionEnvironment("CreateFunction", Map.of()));
+            environment.put("CLOUDCHECK_REGION", region);
+            Components components = Components.fromEnvironment(environment);
+
+            String log = captured(() -> SnapStartPriming.primeNow(components));
+
+            assertEquals(false, log.contains("priming json did not complete"), region + ": " + log);
+        }
+    }
+
+    @Test
     void aFailingStepIsLoggedAndTheRestStillRuns(LocalAws aws) {
         Map<String, String> environment = new HashMap<>(aws.functionEnvironment("ArchiveFunction", Map.of()));
         environment.put("TABLE_NAME", "no-such-table");

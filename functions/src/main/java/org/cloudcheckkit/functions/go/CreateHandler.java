@@ -3,14 +3,18 @@ package org.cloudcheckkit.functions.go;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import org.cloudcheckkit.cloudcheck.go.GoRequest;
+import org.cloudcheckkit.cloudcheck.CloudcheckApiException;
 import org.cloudcheckkit.config.Components;
 import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRoutes;
 import org.cloudcheckkit.go.GoRequestService;
 import org.cloudcheckkit.go.GoValidation;
+import org.cloudcheckkit.go.ValidatedCreate;
 
-/** POST /go/requests: creates a Go request (Cloudcheck /go/create/). Honours Idempotency-Key. */
+/**
+ * POST /go/requests: creates a Go request (Cloudcheck /go/create/). Honours Idempotency-Key. With
+ * {@code "allowPartial": true} the valid recipients are sent and the invalid ones reported (see {@link GoValidation}).
+ */
 public final class CreateHandler extends ApiGatewayHandler {
     private final ApiRoutes api;
     private final GoValidation validation;
@@ -34,10 +38,16 @@ public final class CreateHandler extends ApiGatewayHandler {
     @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return api.respond(event, context, request -> {
-            GoRequest goRequest = validation.create(request.jsonBody());
-            return api.idempotent(request,
-                    () -> api.created(goRequests.create(goRequest, request.caller(), request.callbackBaseUrl(),
-                            request.deadline())));
+            ValidatedCreate create = validation.create(request.jsonBody());
+            return api.idempotent(request, () -> {
+                try {
+                    return api.created(create.answer(goRequests.create(create.request(), request.caller(),
+                            request.callbackBaseUrl(), request.deadline())));
+                } catch (CloudcheckApiException refused) {
+                    // Cloudcheck numbers the recipients it was sent; the caller's problems name them by its own list.
+                    throw create.placed(refused);
+                }
+            });
         });
     }
 }

@@ -83,9 +83,18 @@ public final class ErrorMapping {
                     body -> { });
         }
         CloudcheckApiException api = (CloudcheckApiException) failure;
-        if (api.numericCode().isEmpty() || !api.recipients().isEmpty() || api.recipientCode() != null) {
+        if (!api.recipients().isEmpty() || api.recipientCode() != null) {
             return answer(422, "RECIPIENTS_REJECTED", api.cloudcheckMessage(), Disposition.KEEP,
                     body -> body.set("problems", recipientProblems(api)));
+        }
+        if (api.isMissingOrInvalidToken()) {
+            // 105, or seed 000's "Missing or invalid token", which comes with no code of its own.
+            return answer(404, "NOT_FOUND_AT_CLOUDCHECK", api.cloudcheckMessage(), Disposition.KEEP,
+                    body -> body.set("cloudcheck", cloudcheckError(api)));
+        }
+        if (api.numericCode().isEmpty()) {
+            return answer(502, "CLOUDCHECK_ERROR", api.cloudcheckMessage(), Disposition.KEEP,
+                    body -> body.set("cloudcheck", cloudcheckError(api)));
         }
         int code = api.numericCode().getAsInt();
         return switch (code) {
@@ -106,7 +115,7 @@ public final class ErrorMapping {
                         body.set("cloudcheck", cloudcheckError(api));
                         body.set("problems", fieldProblems(api));
                     });
-            case 105, 110 -> answer(404, "NOT_FOUND_AT_CLOUDCHECK", api.cloudcheckMessage(), Disposition.KEEP,
+            case 110 -> answer(404, "NOT_FOUND_AT_CLOUDCHECK", api.cloudcheckMessage(), Disposition.KEEP,
                     body -> body.set("cloudcheck", cloudcheckError(api)));
             case 108 -> answer(403, "CLOUDCHECK_PERMISSION_DENIED", api.cloudcheckMessage(), Disposition.KEEP,
                     body -> body.set("cloudcheck", cloudcheckError(api)));

@@ -70,6 +70,77 @@ class CreateHandlerTest {
                 notified);
     }
 
+    /** Seed 000 asks no address of a Go recipient: the customer enters their details in Cloudcheck's journey. */
+    @Test
+    void anEmailOnlyRecipientWithoutAnAddressIsCreated(LocalAws aws, CloudcheckSandbox sandbox) {
+        CreateHandler handler = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"));
+        SampleEvents event = create().editBody(body -> ((ObjectNode) body.get("recipients").get(0))
+                .remove(List.of("address", "dateofbirth", "mobileNumber")));
+
+        APIGatewayV2HTTPResponse response = handler.handle(event.event(), new FunctionContext("test"));
+
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        assertTrue(body(response).get("recipients").get(0).get("recipientToken").asText().length() > 0);
+        assertFalse(body(response).get("error") != null || body(response).has("problems"), response.getBody());
+    }
+
+    @Test
+    void aPartialCreateSendsTheValidRecipientsAndNamesTheOthersAtTheirPlaces(LocalAws aws, CloudcheckSandbox sandbox) {
+        SampleEvents event = create().editBody(body -> {
+            body.put("allowPartial", true);
+            ArrayNode recipients = (ArrayNode) body.get("recipients");
+            recipients.add(((ObjectNode) recipients.get(0).deepCopy()).put("reference", "cust-0002")
+                    .put("mobileNumber", "021 123 4567"));
+            recipients.add(askingForLive(recipients.get(0)).put("reference", "cust-0003"));
+        });
+
+        APIGatewayV2HTTPResponse response = believingLiveIsEnabled(aws, sandbox).handle(event.event(),
+                new FunctionContext("test"));
+
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        JsonNode created = body(response);
+        assertEquals(2, created.get("recipients").size(), "only the two valid here were sent: " + created);
+        assertEquals("cust-0001", created.get("recipients").get(0).get("reference").asText());
+        assertTrue(created.get("recipients").get(0).has("recipientToken"));
+        assertEquals(List.of("recipients[1].mobileNumber INVALID_PHONE_NUMBER", "recipients[2] SERVICE_NOT_AVAILABLE"),
+                fieldsAndRules(created.get("problems")));
+        assertEquals(1, sandbox.successfulCalls("/go/create/"));
+    }
+
+    @Test
+    void aPartialCreateCloudcheckRefusesWholeNamesEachRecipientAtItsPlace(LocalAws aws, CloudcheckSandbox sandbox) {
+        SampleEvents event = create().editBody(body -> {
+            body.put("allowPartial", true);
+            ArrayNode recipients = (ArrayNode) body.get("recipients");
+            recipients.add(askingForLive(recipients.get(0)));
+            ((ObjectNode) recipients.get(0)).put("mobileNumber", "021 123 4567");
+        });
+
+        APIGatewayV2HTTPResponse response = believingLiveIsEnabled(aws, sandbox).handle(event.event(),
+                new FunctionContext("test"));
+
+        assertEquals(422, response.getStatusCode(), response.getBody());
+        assertEquals(List.of("recipients[0] INVALID_PHONE_NUMBER", "recipients[1] SERVICE_NOT_AVAILABLE"),
+                fieldsAndRules(body(response).get("error").get("problems")));
+    }
+
+    /** Live passes this service's check (it believes the account has Live) and Cloudcheck refuses it (the key lacks it). */
+    private static CreateHandler believingLiveIsEnabled(LocalAws aws, CloudcheckSandbox sandbox) {
+        return new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction",
+                Map.of("CLOUDCHECK_SERVICES", "verification,live")));
+    }
+
+    private static ObjectNode askingForLive(JsonNode recipient) {
+        ObjectNode copy = recipient.deepCopy();
+        ((ObjectNode) copy.get("requestType")).put("live", true);
+        return copy;
+    }
+
+    private static List<String> fieldsAndRules(JsonNode problems) {
+        return StreamSupport.stream(problems.spliterator(), false)
+                .map(p -> p.get("field").asText() + " " + p.get("rule").asText()).toList();
+    }
+
     /** What Lambda calls: the raw event in, the raw answer out. */
     @Test
     void theStreamEntryPointLambdaCallsCreatesTheRequest(LocalAws aws, CloudcheckSandbox sandbox) throws Exception {
@@ -192,6 +263,21 @@ class CreateHandlerTest {
         JsonNode problem = body(response).get("error").get("problems").get(0);
         assertEquals("recipients[0]", problem.get("field").asText());
         assertEquals("SERVICE_NOT_AVAILABLE", problem.get("rule").asText());
+    }
+
+    /** A create Cloudcheck made while refusing one recipient: the refusal is named in the same problem format. */
+    @Test
+    void aRecipientCloudcheckRefusedInACreateItMadeIsAProblemOfTheAnswer(LocalAws aws, CloudcheckSandbox sandbox) {
+        SampleEvents event = create().editBody(body -> {
+            ArrayNode recipients = (ArrayNode) body.get("recipients");
+            recipients.add(askingForLive(recipients.get(0)));
+        });
+
+        APIGatewayV2HTTPResponse response = believingLiveIsEnabled(aws, sandbox).handle(event.event(),
+                new FunctionContext("test"));
+
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        assertEquals(List.of("recipients[1] SERVICE_NOT_AVAILABLE"), fieldsAndRules(body(response).get("problems")));
     }
 
     @Test

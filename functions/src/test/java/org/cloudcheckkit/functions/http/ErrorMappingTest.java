@@ -55,6 +55,14 @@ class ErrorMappingTest {
                 Arguments.of(new CloudcheckApiException("/go/create/", 107, null, "No valid recipients", List.of(), List.of(),
                         400, List.of(new RecipientOutcome.Rejected("c1", "INVALID_ADDRESS", "Invalid address"))),
                         422, "RECIPIENTS_REJECTED", Disposition.KEEP),
+                // Seed 000's "Missing or invalid token" has no code: it is still a token Cloudcheck does not know.
+                Arguments.of(new CloudcheckApiException("/go/result/", null, null, "Missing or invalid token", List.of(),
+                        List.of(), 400, List.of()), 404, "NOT_FOUND_AT_CLOUDCHECK", Disposition.KEEP),
+                Arguments.of(new CloudcheckApiException("/go/result/", 102, null, "Missing or invalid token", List.of("token"),
+                        List.of(), 400, List.of()), 404, "NOT_FOUND_AT_CLOUDCHECK", Disposition.KEEP),
+                // An error with neither a code nor a recipient is Cloudcheck's, not a refusal of the caller's recipients.
+                Arguments.of(new CloudcheckApiException("/go/send/", null, null, "Something new went wrong", List.of(),
+                        List.of(), 400, List.of()), 502, "CLOUDCHECK_ERROR", Disposition.KEEP),
                 Arguments.of(new CloudcheckUnavailableException("/go/results/", "HTTP 503", Duration.ofSeconds(30), null),
                         503, "CLOUDCHECK_UNAVAILABLE", Disposition.FORGET),
                 Arguments.of(new CloudcheckOutcomeUnknownException("/go/create/", "no answer", null),
