@@ -22,7 +22,6 @@ import java.util.UUID;
 import org.cloudcheckkit.functions.akahu.AkahuInitiateHandler;
 import org.cloudcheckkit.functions.archive.DownloadsHandler;
 import org.cloudcheckkit.functions.go.CreateHandler;
-import org.cloudcheckkit.functions.go.RecipientsHandler;
 import org.cloudcheckkit.functions.go.SendHandler;
 import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
@@ -77,7 +76,7 @@ class WireVariantFlowsTest {
 
         assertEquals(200, new SendHandler(rig.instance("SendFunction")).handle(SampleEvents.load("go-send.json")
                 .pathParameter("goApiReference", goApiReference).event(), new FunctionContext("test")).getStatusCode());
-        APIGatewayV2HTTPResponse resent = new RecipientsHandler(rig.instance("RecipientsFunction")).handle(
+        APIGatewayV2HTTPResponse resent = new SendHandler(rig.instance("SendFunction")).handle(
                 SampleEvents.load("go-resend.json").pathParameter("goApiReference", goApiReference)
                         .pathParameter("recipientToken", tokens.get(1)).event(), new FunctionContext("test"));
         assertEquals(200, resent.getStatusCode(), resent.getBody());

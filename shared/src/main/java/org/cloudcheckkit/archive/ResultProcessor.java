@@ -145,7 +145,7 @@ public final class ResultProcessor {
             ids.put("go-api-reference", subject.goApiReference());
             ids.put("recipient-token", subject.recipientToken());
             return archive(subject, finalSince(recordedNow, stored), "go/" + subject.goApiReference() + "/"
-                    + subject.recipientToken(), result.rawJson(), "/go/result/", "/go/pdf/", result.status(), source, ids,
+                    + subject.recipientToken(), result.rawJson(), "/go/result/", "/go/pdf/", wireStatus, source, ids,
                     () -> cloudcheck.go().pdf(subject.recipientToken(), deadline));
         } catch (CloudcheckException | S3Exception | SdkClientException | UncheckedIOException e) {
             return failed(subject, e);
@@ -201,14 +201,16 @@ public final class ResultProcessor {
 
     /**
      * A status this service does not know is kept in the trail (once per change) and counted, for an operator to
-     * alarm on; the result stays on the reconciler's list until it reaches one it knows.
+     * alarm on; the result stays on the reconciler's list until it reaches one it knows. No status at all is waited on.
      */
     private void unknownStatus(ItemKey.ResultKey subject, String wireStatus) {
-        metrics.count(Metric.UNKNOWN_STATUSES, 1);
-        log.warn("{} has a status this service does not know: '{}'", describe(subject), wireStatus);
         if (wireStatus == null) {
+            log.info("{} has no status yet: neither its result, its request's list nor a callback gives one",
+                    describe(subject));
             return;
         }
+        metrics.count(Metric.UNKNOWN_STATUSES, 1);
+        log.warn("{} has a status this service does not know: '{}'", describe(subject), wireStatus);
         List<StatusChange> history = results.read(subject).map(ResultItem::history).orElse(List.of());
         if (history.isEmpty() || !wireStatus.equals(history.get(history.size() - 1).status())) {
             results.recordReport(subject, wireStatus, clock.instant(), FETCHED);

@@ -16,6 +16,7 @@ import org.cloudcheckkit.api.NotFoundException;
 import org.cloudcheckkit.callbacks.CallbackKind;
 import org.cloudcheckkit.callbacks.CallbackTokens;
 import org.cloudcheckkit.cloudcheck.CloudcheckClient;
+import org.cloudcheckkit.cloudcheck.CloudcheckException;
 import org.cloudcheckkit.cloudcheck.CloudcheckProtocolException;
 import org.cloudcheckkit.cloudcheck.Deadline;
 import org.cloudcheckkit.cloudcheck.go.AddRecipient;
@@ -41,6 +42,8 @@ import org.cloudcheckkit.table.IntentItem;
 import org.cloudcheckkit.table.Intents;
 import org.cloudcheckkit.table.ResultItem;
 import org.cloudcheckkit.table.RosterEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Go routes' logic: each call is signed and sent by the Cloudcheck client with our own callback URL in
@@ -49,6 +52,8 @@ import org.cloudcheckkit.table.RosterEntry;
  * add-recipient) is written ahead as an intent, so that what Cloudcheck made is never lost to a crash.
  */
 public final class GoRequestService {
+    private static final Logger log = LoggerFactory.getLogger(GoRequestService.class);
+
     private final CloudcheckClient cloudcheck;
     private final Access access;
     private final GoRequests store;
@@ -73,7 +78,10 @@ public final class GoRequestService {
         this.json = json;
     }
 
-    /** /go/create/ with our notificationUrl; the accepted recipients' tokens are kept. */
+    /**
+     * /go/create/ with our notificationUrl; the accepted recipients' tokens are kept - read from /go/results/ when the
+     * answer does not list them (seed 000 promises only the goApiReference).
+     */
     public GoCreated create(GoRequest request, Caller caller, String callbackBaseUrl, Deadline deadline) {
         String callbackId = callbacks.newCallbackId();
         GoRequest outgoing = request
@@ -81,11 +89,12 @@ public final class GoRequestService {
                 .withCompleteUrl(request.completeUrl() != null ? request.completeUrl() : defaultCompleteUrl);
         IntentItem intent = intents.open(IntentItem.Operation.GO_CREATE, callbackId, caller.owner(),
                 caller.idempotencyKey(), request.reference());
-        GoCreated created = writeAhead.call(intent, () -> cloudcheck.go().create(outgoing, deadline));
+        GoCreated answered = writeAhead.call(intent, () -> cloudcheck.go().create(outgoing, deadline));
+        GoCreated created = answered.tokensListed() ? answered : withListedTokens(answered, deadline);
         Map<String, RosterEntry> roster = new LinkedHashMap<>();
         for (RecipientOutcome.Accepted accepted : created.accepted()) {
-            roster.put(accepted.recipientToken(), new RosterEntry(accepted.recipientToken(), accepted.reference(),
-                    clock.instant().toString(), RosterEntry.State.ACTIVE, null));
+            accepted.token().ifPresent(token -> roster.put(token, new RosterEntry(token, accepted.reference(),
+                    clock.instant().toString(), RosterEntry.State.ACTIVE, null)));
         }
         GoRequestItem item = new GoRequestItem(created.goApiReference(),
                 created.reference() != null ? created.reference() : request.reference(), clock.instant(), "create",
@@ -93,6 +102,20 @@ public final class GoRequestService {
         writeAhead.record(intent, new Intents.Outcome(created.goApiReference(), null, null),
                 () -> store.record(item, intent.key(), IntentItem.State.COMPLETED));
         return created;
+    }
+
+    /**
+     * The create's answer with the tokens /go/results/ lists. Should that call fail, the request is recorded with the
+     * tokens known: the reconciler (or the first callback) adopts the others from the list.
+     */
+    private GoCreated withListedTokens(GoCreated answered, Deadline deadline) {
+        try {
+            return answered.withTokensFrom(cloudcheck.go().results(answered.goApiReference(), deadline));
+        } catch (CloudcheckException e) {
+            log.warn("Go request {} was created without tokens in its answer and /go/results/ failed; the reconciler "
+                    + "adopts its recipients: {}", answered.goApiReference(), e.toString());
+            return answered;
+        }
     }
 
     /** /go/quicksend/: one recipient, messaged at once; kept like a one-recipient create. */
