@@ -21,7 +21,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.go.CreateHandler;
 import org.cloudcheckkit.functions.go.SendHandler;
@@ -200,9 +202,13 @@ class GoArchiveTest {
         Map<String, AttributeValue> recipient = rig.recipientItem(request.goApiReference, token);
         assertEquals("Responded", recipient.get("status").s());
         assertEquals("ARCHIVED", recipient.get("archiveState").s());
-        List<String> history = recipient.get("history").l().stream().map(change -> change.m().get("status").s()).toList();
-        assertEquals("Responded", history.get(history.size() - 1));
-        assertEquals(history.size(), history.stream().distinct().count(), "no status recorded twice: " + history);
+        List<String> history = recipient.get("history").l().stream()
+                .map(change -> change.m().get("status").s() + "/" + change.m().get("source").s()).toList();
+        assertEquals(List.of("Responded/fetch"), history.stream().filter(change -> change.endsWith("/fetch")).toList());
+        assertEquals(Set.of("Sent", "Delivered", "Opened", "Clicked", "Responded"), history.stream()
+                .filter(change -> change.endsWith("/go-callback")).map(change -> change.split("/")[0])
+                .collect(Collectors.toSet()));
+        assertEquals(history.size(), history.stream().distinct().count(), "no report recorded twice: " + history);
     }
 
     @Test
