@@ -19,8 +19,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * ./run as a user starts it, for the tests of ./run itself. ./run execs the JVM, so the process is the stack itself
- * and its children are what it started. Settings are the variables the README lists; {@link #freePorts()} gives ports
- * of its own, and the same settings start it again after a stop or a kill.
+ * and its children are what it started. Settings are the variables docs/local.md lists; {@link #freePorts()} gives
+ * ports of its own, and the same settings start it again after a stop or a kill.
  *
  * <pre>{@code
  * Map<String, String> settings = RunProcess.freePorts();

@@ -37,7 +37,7 @@ final class SharedLocalStack implements BeforeAllCallback, ParameterResolver {
                 .getOrComputeIfAbsent(LocalStack.class, key -> LocalStack.start(settings()), LocalStack.class);
     }
 
-    /** A front end run on the developer's machine, allowed as README's "Run it locally" shows. */
+    /** A front end run on the developer's machine, allowed as docs/local.md ("Timeouts, retries and CORS") shows. */
     static final String FRONT_END_ORIGIN = "http://localhost:5173";
 
     /**

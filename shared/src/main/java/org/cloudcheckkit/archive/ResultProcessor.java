@@ -318,7 +318,10 @@ public final class ResultProcessor {
         return Outcome.RETRY_SCHEDULED;
     }
 
-    /** The line an alarm watches, and its metric: an operator re-drives these (README, "Re-driving failures"). */
+    /**
+     * The line an alarm watches, and its metric: an operator re-drives these (docs/archiving.md, "Re-driving
+     * failures").
+     */
     private void archiveFailed(ItemKey.ResultKey subject, int attempts, String error) {
         metrics.count(Metric.ARCHIVE_FAILED, 1);
         log.error("ARCHIVE_FAILED {} after {} attempts: {}", describe(subject), attempts, error);

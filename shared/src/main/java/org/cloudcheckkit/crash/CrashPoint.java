@@ -2,8 +2,8 @@ package org.cloudcheckkit.crash;
 
 /**
  * The named points where a process can die with work half done. Each is a line after a write (or a call) and before
- * the next: what the state is there, and what recovers it, is in README's crash-point table; the crash-point suite
- * kills a flow at each of them.
+ * the next: what the state is there, and what recovers it, is in the crash-point table of docs/archiving.md; the
+ * crash-point suite kills a flow at each of them.
  */
 public enum CrashPoint {
     INTENT_RECORDED("billable call: intent recorded, Cloudcheck not yet called"),

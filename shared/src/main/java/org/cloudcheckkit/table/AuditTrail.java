@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Who did what, when: one item per front-end call - the principal, the route and what it named (a request, a token),
  * the answer's status - in a partition per day, kept as long as the table keeps items (no expiry). A compliance officer
- * reads a day with one query (README, "Who fetched which evidence").
+ * reads a day with one query (docs/api.md, "Who fetched which evidence").
  */
 public final class AuditTrail {
     private final DynamoDbClient dynamoDb;

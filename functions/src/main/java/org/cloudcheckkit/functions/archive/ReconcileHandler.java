@@ -19,8 +19,8 @@ import org.cloudcheckkit.logging.LogContext;
 /**
  * Runs on a schedule: retries failed archives, reconciles open Go requests and pending Akahu sessions with
  * Cloudcheck, and polls results zips. Invoked with {@code {"redrive": "failed"}} it puts every FAILED result back to
- * work instead (the operator's one command; see README). A stream handler, so that the runtime's event serializer is
- * not part of its cold start.
+ * work instead (the operator's one command; see docs/archiving.md, "Re-driving failures"). A stream handler, so that
+ * the runtime's event serializer is not part of its cold start.
  */
 public final class ReconcileHandler implements RequestStreamHandler {
     private static final Duration MARGIN = Duration.ofSeconds(5);
