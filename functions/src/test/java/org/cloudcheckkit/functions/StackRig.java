@@ -19,10 +19,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import org.cloudcheckkit.localaws.MutableClock;
 import org.cloudcheckkit.aws.AwsClients;
 import org.cloudcheckkit.aws.AwsSettings;
 import org.cloudcheckkit.config.Components;
@@ -32,12 +32,16 @@ import org.cloudcheckkit.functions.archive.ArchiveHandler;
 import org.cloudcheckkit.functions.archive.ReconcileHandler;
 import org.cloudcheckkit.functions.callbacks.WebhookReceiptHandler;
 import org.cloudcheckkit.functions.crash.SimulatedCrash;
+import org.cloudcheckkit.functions.go.CreateHandler;
+import org.cloudcheckkit.functions.go.SendHandler;
 import org.cloudcheckkit.localaws.DynamoDbStreamReader;
 import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
+import org.cloudcheckkit.localaws.MutableClock;
 import org.cloudcheckkit.metrics.Measurement;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
 import org.cloudcheckkit.sandbox.callback.CallbackDelivery;
+import org.cloudcheckkit.table.ItemKey;
 
 /**
  * The stack as Lambda runs it, where any function instance can die: each call builds a fresh instance (Components
@@ -97,6 +101,17 @@ public final class StackRig {
 
     public Components instance(String functionId) {
         return instance(functionId, CrashPoints.NONE);
+    }
+
+    /** A Go request made from go-create.json (one recipient) and sent, through new instances: its recipient. */
+    public ItemKey.Recipient sentRecipient() {
+        JsonNode created = TestStack.body(new CreateHandler(instance("CreateFunction")).handle(
+                SampleEvents.load("go-create.json").header("idempotency-key", UUID.randomUUID().toString()).event(),
+                new FunctionContext("test")));
+        String goApiReference = created.get("goApiReference").asText();
+        new SendHandler(instance("SendFunction")).handle(SampleEvents.load("go-send.json")
+                .pathParameter("goApiReference", goApiReference).event(), new FunctionContext("test"));
+        return new ItemKey.Recipient(goApiReference, created.get("recipients").get(0).get("recipientToken").asText());
     }
 
     /** Runs one invocation; true when its instance died at its crash point (the invocation then has no answer). */

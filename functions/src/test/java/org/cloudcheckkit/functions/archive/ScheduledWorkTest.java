@@ -9,16 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.cloudcheckkit.crash.CrashPoint;
 import org.cloudcheckkit.crash.CrashPoints;
-import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.StackRig;
-import org.cloudcheckkit.functions.TestStack;
 import org.cloudcheckkit.functions.crash.SimulatedCrash;
-import org.cloudcheckkit.functions.go.CreateHandler;
-import org.cloudcheckkit.functions.go.SendHandler;
-import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
 import org.cloudcheckkit.localaws.MutableClock;
@@ -53,7 +47,7 @@ class ScheduledWorkTest {
     @Test
     void aResultWhosePdfKeepsFailingIsFetchedOncePerAttemptOnItsBackoffAndEndsFailed(LocalAws aws, CloudcheckSandbox sandbox) {
         StackRig rig = new StackRig(aws, sandbox, CLOCK, Map.of("ARCHIVE_RETRY_BASE_SECONDS", "60"));
-        String token = sentRecipient(rig);
+        String token = rig.sentRecipient().recipientToken();
         sandbox.failNext("/go/pdf/", 1_000, ApiFault.of(ApiFault.Kind.JSON_ERROR_INSTEAD_OF_BINARY));
         sandbox.completeRecipient(token, VerificationOutcome.PASS);
         rig.relayCallbacks();
@@ -93,7 +87,7 @@ class ScheduledWorkTest {
                 throw new SimulatedCrash(point);
             }
         };
-        String token = sentRecipient(rig);
+        String token = rig.sentRecipient().recipientToken();
         sandbox.completeRecipient(token, VerificationOutcome.PASS);
         rig.relayCallbacks();
         rig.deliverStream(() -> new ArchiveHandler(rig.instance("ArchiveFunction", diesWhileArchiving)));
@@ -120,7 +114,7 @@ class ScheduledWorkTest {
                 "sk", AttributeValue.fromS("REQUEST"), "createdAt", AttributeValue.fromS("not a time"),
                 "work", AttributeValue.fromS("RECONCILE"), "dueAt", AttributeValue.fromN("1"))));
         sandbox.failNextCallbacks(CallbackFault.drop(10));
-        String token = sentRecipient(rig);
+        String token = rig.sentRecipient().recipientToken();
         sandbox.completeRecipient(token, VerificationOutcome.PASS);
         CLOCK.advance(Duration.ofSeconds(1));
 
@@ -140,7 +134,7 @@ class ScheduledWorkTest {
     @Test
     void aStreamRecordThatCannotBeHandledDoesNotHoldUpTheRestOfItsBatch(LocalAws aws, CloudcheckSandbox sandbox) {
         StackRig rig = new StackRig(aws, sandbox, CLOCK, Map.of());
-        String token = sentRecipient(rig);
+        String token = rig.sentRecipient().recipientToken();
         rig.deliverStream();
         String table = aws.physicalName("Table");
         // An Akahu session item the model cannot read, and an event for it first in the batch.
@@ -160,16 +154,6 @@ class ScheduledWorkTest {
         ResultItem archived = StateAudit.result(aws.dynamoDb(), table,
                 new ItemKey.Recipient(sandbox.recipient(token).goApiReference(), token));
         assertEquals(ArchiveState.ARCHIVED, archived.archive().state(), "the records after it were handled all the same");
-    }
-
-    private static String sentRecipient(StackRig rig) {
-        JsonNode created = TestStack.body(new CreateHandler(rig.instance("CreateFunction")).handle(
-                SampleEvents.load("go-create.json").header("idempotency-key", UUID.randomUUID().toString()).event(),
-                new FunctionContext("test")));
-        String goApiReference = created.get("goApiReference").asText();
-        new SendHandler(rig.instance("SendFunction")).handle(SampleEvents.load("go-send.json")
-                .pathParameter("goApiReference", goApiReference).event(), new FunctionContext("test"));
-        return created.get("recipients").get(0).get("recipientToken").asText();
     }
 
     private static long calls(CloudcheckSandbox sandbox, String path) {

@@ -3,16 +3,9 @@ package org.cloudcheckkit.functions.archive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.StackRig;
-import org.cloudcheckkit.functions.TestStack;
-import org.cloudcheckkit.functions.go.CreateHandler;
-import org.cloudcheckkit.functions.go.SendHandler;
-import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
 import org.cloudcheckkit.localaws.MutableClock;
@@ -42,7 +35,7 @@ class StatusTrailTest {
     void callbacksThatArriveAfterTheRecipientMovedOnStillJoinTheTrailBesideWhatWasFetched(LocalAws aws,
                                                                                         CloudcheckSandbox sandbox) {
         StackRig rig = new StackRig(aws, sandbox, CLOCK);
-        ItemKey.Recipient recipient = sentRecipient(rig);
+        ItemKey.Recipient recipient = rig.sentRecipient();
         sandbox.setRecipientStatus(recipient.recipientToken(), RecipientStatus.DELIVERED);
         sandbox.setRecipientStatus(recipient.recipientToken(), RecipientStatus.CLICKED);
 
@@ -58,15 +51,5 @@ class StatusTrailTest {
                 "and the status fetched from Cloudcheck: " + trail);
         assertTrue(trail.stream().allMatch(change -> Instant.parse(change.at()) != null));
         assertEquals("Clicked", StateAudit.result(aws.dynamoDb(), aws.physicalName("Table"), recipient).status());
-    }
-
-    private static ItemKey.Recipient sentRecipient(StackRig rig) {
-        JsonNode created = TestStack.body(new CreateHandler(rig.instance("CreateFunction")).handle(
-                SampleEvents.load("go-create.json").header("idempotency-key", UUID.randomUUID().toString()).event(),
-                new FunctionContext("test")));
-        String goApiReference = created.get("goApiReference").asText();
-        new SendHandler(rig.instance("SendFunction")).handle(SampleEvents.load("go-send.json")
-                .pathParameter("goApiReference", goApiReference).event(), new FunctionContext("test"));
-        return new ItemKey.Recipient(goApiReference, created.get("recipients").get(0).get("recipientToken").asText());
     }
 }

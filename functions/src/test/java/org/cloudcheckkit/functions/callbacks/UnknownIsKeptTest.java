@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.cloudcheckkit.callbacks.CallbackKind;
 import org.cloudcheckkit.config.Components;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.StackRig;
-import org.cloudcheckkit.functions.TestStack;
-import org.cloudcheckkit.functions.go.CreateHandler;
-import org.cloudcheckkit.functions.go.SendHandler;
 import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
@@ -47,7 +42,7 @@ class UnknownIsKeptTest {
     void aCallbackWithAStatusThisServiceDoesNotKnowIsAcceptedCountedKeptAndItsRecipientRefreshed(LocalAws aws,
                                                                                                CloudcheckSandbox sandbox) {
         StackRig rig = new StackRig(aws, sandbox, CLOCK);
-        ItemKey.Recipient recipient = sentRecipient(rig);
+        ItemKey.Recipient recipient = rig.sentRecipient();
         rig.relayCallbacks();
         rig.deliverStream();
         long fetchesBefore = sandbox.calls().stream().filter(call -> call.path().equals("/go/result/")).count();
@@ -74,7 +69,7 @@ class UnknownIsKeptTest {
     void aWebhookOfATypeAddedSinceIsRecordedWithItsNewFieldsCountedAndItsRecipientRefreshed(LocalAws aws,
                                                                                           CloudcheckSandbox sandbox) {
         StackRig rig = new StackRig(aws, sandbox, CLOCK);
-        ItemKey.Recipient recipient = sentRecipient(rig);
+        ItemKey.Recipient recipient = rig.sentRecipient();
         rig.relayCallbacks();
         rig.deliverStream();
         long fetchesBefore = sandbox.calls().stream().filter(call -> call.path().equals("/go/result/")).count();
@@ -94,15 +89,5 @@ class UnknownIsKeptTest {
         assertEquals(body, event.string("payload"), "the body is kept whole: its new field too");
         assertEquals(fetchesBefore + 1, sandbox.calls().stream().filter(call -> call.path().equals("/go/result/")).count(),
                 "the recipient it names was fetched again");
-    }
-
-    private static ItemKey.Recipient sentRecipient(StackRig rig) {
-        JsonNode created = TestStack.body(new CreateHandler(rig.instance("CreateFunction")).handle(
-                SampleEvents.load("go-create.json").header("idempotency-key", UUID.randomUUID().toString()).event(),
-                new FunctionContext("test")));
-        String goApiReference = created.get("goApiReference").asText();
-        new SendHandler(rig.instance("SendFunction")).handle(SampleEvents.load("go-send.json")
-                .pathParameter("goApiReference", goApiReference).event(), new FunctionContext("test"));
-        return new ItemKey.Recipient(goApiReference, created.get("recipients").get(0).get("recipientToken").asText());
     }
 }
