@@ -69,7 +69,9 @@ final class LocalHttpApi implements HttpHandler {
         try {
             Optional<byte[]> body = readBody(exchange.getRequestBody());
             if (body.isEmpty()) {
-                response = HttpApiResponse.json(413, TOO_LARGE);
+                // The rest of the body is left unread: the connection cannot carry another request.
+                response = new HttpApiResponse(413, Map.of("content-type", "application/json", "connection", "close"),
+                        List.of(), TOO_LARGE.getBytes(StandardCharsets.UTF_8));
             } else if (path.startsWith(ADMIN_PREFIX)) {
                 target = "admin";
                 response = admin(method, path, exchange.getRequestHeaders(), body.get());
