@@ -44,9 +44,12 @@ class OperatorMetricsTest {
         StackRig rig = new StackRig(aws, sandbox, CLOCK);
         WebhookReceiptHandler receipt = new WebhookReceiptHandler(rig.instance("WebhookReceiptFunction"));
 
-        receipt.handle(SampleEvents.load("webhooks-cloudcheck.json").queryParameter("t", null).event(), context());
-        receipt.handle(SampleEvents.load("webhooks-cloudcheck.json").queryParameter("t", "a-guess").event(), context());
-        receipt.handle(SampleEvents.load("callbacks-go.json").queryParameter("cid", "c1").queryParameter("t", "forged")
+        InContract.handle(receipt,
+                SampleEvents.load("webhooks-cloudcheck.json").queryParameter("t", null).event(), context());
+        InContract.handle(receipt,
+                SampleEvents.load("webhooks-cloudcheck.json").queryParameter("t", "a-guess").event(), context());
+        InContract.handle(receipt,
+                SampleEvents.load("callbacks-go.json").queryParameter("cid", "c1").queryParameter("t", "forged")
                 .event(), context());
 
         assertEquals(3L, rig.metrics.get(Metric.CALLBACKS_REFUSED.metricName()));
@@ -58,9 +61,9 @@ class OperatorMetricsTest {
         CreateHandler create = new CreateHandler(rig.instance("CreateFunction"));
 
         sandbox.failNext("/go/create/", 1, ApiFault.of(ApiFault.Kind.ERROR_112));
-        create.handle(createEvent(), context());
+        InContract.handle(create, createEvent(), context());
         sandbox.failNext("/go/create/", 1, ApiFault.of(ApiFault.Kind.HTTP_500));
-        create.handle(createEvent(), context());
+        InContract.handle(create, createEvent(), context());
 
         List<Measurement> errors = rig.measurements.stream()
                 .filter(measurement -> measurement.metric() == Metric.CLOUDCHECK_ERRORS).toList();
@@ -71,8 +74,9 @@ class OperatorMetricsTest {
     @Test
     void theTimeFromAResultsFinalStatusToItsArchiveIsRecorded(LocalAws aws, CloudcheckSandbox sandbox) {
         StackRig rig = new StackRig(aws, sandbox, CLOCK, Map.of("ARCHIVE_RETRY_BASE_SECONDS", "60"));
-        JsonNode created = TestStack.body(new CreateHandler(rig.instance("CreateFunction")).handle(createEvent(), context()));
-        new SendHandler(rig.instance("SendFunction")).handle(SampleEvents.load("go-send.json")
+        JsonNode created = TestStack.body(InContract.handle(new CreateHandler(rig.instance("CreateFunction")),
+                createEvent(), context()));
+        InContract.handle(new SendHandler(rig.instance("SendFunction")), SampleEvents.load("go-send.json")
                 .pathParameter("goApiReference", created.get("goApiReference").asText()).event(), context());
         String token = created.get("recipients").get(0).get("recipientToken").asText();
         // The first attempt's PDF fetch fails every one of the client's four tries; the retry is due within a minute.

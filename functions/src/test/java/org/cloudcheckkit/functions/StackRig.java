@@ -105,11 +105,10 @@ public final class StackRig {
 
     /** A Go request made from go-create.json (one recipient) and sent, through new instances: its recipient. */
     public ItemKey.Recipient sentRecipient() {
-        JsonNode created = TestStack.body(new CreateHandler(instance("CreateFunction")).handle(
-                SampleEvents.load("go-create.json").header("idempotency-key", UUID.randomUUID().toString()).event(),
-                new FunctionContext("test")));
+        JsonNode created = TestStack.body(InContract.handle(new CreateHandler(instance("CreateFunction")),
+                SampleEvents.load("go-create.json").header("idempotency-key", UUID.randomUUID().toString()).event(), new FunctionContext("test")));
         String goApiReference = created.get("goApiReference").asText();
-        new SendHandler(instance("SendFunction")).handle(SampleEvents.load("go-send.json")
+        InContract.handle(new SendHandler(instance("SendFunction")), SampleEvents.load("go-send.json")
                 .pathParameter("goApiReference", goApiReference).event(), new FunctionContext("test"));
         return new ItemKey.Recipient(goApiReference, created.get("recipients").get(0).get("recipientToken").asText());
     }
@@ -191,7 +190,7 @@ public final class StackRig {
             }
             relayedUpTo = delivery.sequence();
             WebhookReceiptHandler receipt = new WebhookReceiptHandler(instance("WebhookReceiptFunction", crashPoints));
-            diedIn(() -> receipt.handle(event(delivery), new FunctionContext("WebhookReceiptFunction")));
+            diedIn(() -> InContract.handle(receipt, event(delivery), new FunctionContext("WebhookReceiptFunction")));
         }
     }
 

@@ -62,7 +62,7 @@ class WireVariantFlowsTest {
         sandbox.variants(Set.of(variant));
         StackRig rig = new StackRig(aws, sandbox, CLOCK);
 
-        APIGatewayV2HTTPResponse created = new CreateHandler(rig.instance("CreateFunction")).handle(
+        APIGatewayV2HTTPResponse created = InContract.handle(new CreateHandler(rig.instance("CreateFunction")),
                 SampleEvents.load("go-create.json").editBody(body -> {
                     ArrayNode recipients = (ArrayNode) body.get("recipients");
                     recipients.add(((ObjectNode) recipients.get(0).deepCopy()).put("reference", "cust-2"));
@@ -74,9 +74,10 @@ class WireVariantFlowsTest {
         assertEquals(2, tokens.size());
         assertTrue(tokens.stream().noneMatch(String::isEmpty), "every recipient has its token: " + created.getBody());
 
-        assertEquals(200, new SendHandler(rig.instance("SendFunction")).handle(SampleEvents.load("go-send.json")
+        assertEquals(200, InContract.handle(new SendHandler(rig.instance("SendFunction")),
+                SampleEvents.load("go-send.json")
                 .pathParameter("goApiReference", goApiReference).event(), new FunctionContext("test")).getStatusCode());
-        APIGatewayV2HTTPResponse resent = new SendHandler(rig.instance("SendFunction")).handle(
+        APIGatewayV2HTTPResponse resent = InContract.handle(new SendHandler(rig.instance("SendFunction")),
                 SampleEvents.load("go-resend.json").pathParameter("goApiReference", goApiReference)
                         .pathParameter("recipientToken", tokens.get(1)).event(), new FunctionContext("test"));
         assertEquals(200, resent.getStatusCode(), resent.getBody());
@@ -85,7 +86,8 @@ class WireVariantFlowsTest {
         rig.relayCallbacks();
         rig.deliverStream();
         DownloadsHandler downloads = new DownloadsHandler(rig.instance("DownloadsFunction"));
-        assertEquals(202, downloads.handle(archive(goApiReference, "go-archive-start.json"), new FunctionContext("test"))
+        assertEquals(202, InContract.handle(downloads,
+                archive(goApiReference, "go-archive-start.json"), new FunctionContext("test"))
                 .getStatusCode());
         sandbox.completeRecipient(tokens.get(1), VerificationOutcome.FAIL);
         rig.relayCallbacks();
@@ -103,8 +105,8 @@ class WireVariantFlowsTest {
             byte[] pdf = object(aws, result.archive().pdfKey());
             assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.US_ASCII));
         }
-        JsonNode zip = TestStack.body(downloads.handle(archive(goApiReference, "go-archive-status.json"),
-                new FunctionContext("test")));
+        JsonNode zip = TestStack.body(InContract.handle(downloads,
+                archive(goApiReference, "go-archive-status.json"), new FunctionContext("test")));
         assertEquals("ARCHIVED", zip.get("state").asText(), variant + ": " + zip);
         assertTrue(zip.get("regenerations").asInt() >= 1, "the stale zip was generated again: " + zip);
         byte[] zipBytes = object(aws, zip.get("zipKey").asText());
@@ -118,9 +120,8 @@ class WireVariantFlowsTest {
         sandbox.variants(Set.of(variant));
         StackRig rig = new StackRig(aws, sandbox, CLOCK);
 
-        APIGatewayV2HTTPResponse started = new AkahuInitiateHandler(rig.instance("AkahuInitiateFunction")).handle(
-                SampleEvents.load("akahu-initiate.json").header("idempotency-key", UUID.randomUUID().toString()).event(),
-                new FunctionContext("test"));
+        APIGatewayV2HTTPResponse started = InContract.handle(new AkahuInitiateHandler(rig.instance("AkahuInitiateFunction")),
+                SampleEvents.load("akahu-initiate.json").header("idempotency-key", UUID.randomUUID().toString()).event(), new FunctionContext("test"));
         assertEquals(201, started.getStatusCode(), started.getBody());
         String token = TestStack.body(started).get("token").asText();
         assertFalse(TestStack.body(started).path("url").asText("").isEmpty(), "the customer's link: " + started.getBody());

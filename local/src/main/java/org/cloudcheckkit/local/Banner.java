@@ -21,6 +21,8 @@ final class Banner {
         text.append("\nLocal stack is up: ").append(stack.functions().all().size()).append(" functions and ")
                 .append(stack.routes().routes().size()).append(" routes from ").append(stack.settings().template()).append("\n\n");
         line(text, "API", stack.apiUrl() + "   front-end routes take  Authorization: Bearer <token>");
+        line(text, "Reference", stack.apiUrl() + ApiReference.PAGE + "   the API's OpenAPI document, rendered (and "
+                + stack.apiUrl() + ApiReference.DOCUMENT + ")");
         for (LocalPrincipals.LocalPrincipal principal : stack.principals().all()) {
             line(text, "Token", principal.token() + "   sub " + principal.subject()
                     + (principal.scopes().isEmpty() ? "" : ", scopes " + String.join(" ", principal.scopes())));

@@ -212,7 +212,7 @@ public final class LocalStack implements AutoCloseable {
                     .withMotoCommand(settings.motoCommand())));
             boolean localSandbox = settings.cloudcheckBaseUrl().isEmpty();
             StackOptions options = StackOptions.defaults(seedEnvironment(localSandbox));
-            for (Map.Entry<String, String> parameter : settings.parameterOverrides().entrySet()) {
+            for (Map.Entry<String, String> parameter : settings.parameters().entrySet()) {
                 options = options.withParameter(parameter.getKey(), parameter.getValue());
             }
             aws = remember(StackDeployer.deploy(emulator, template, options));
@@ -239,6 +239,9 @@ public final class LocalStack implements AutoCloseable {
                     adminScope);
             server.createContext("/", new LocalHttpApi(routes, cors, functions, principals, adminScope, accountId(aws),
                     clock));
+            ApiReference reference = ApiReference.beside(settings.template());
+            server.createContext(ApiReference.DOCUMENT, reference);
+            server.createContext(ApiReference.PAGE, reference);
             server.setExecutor(apiThreads);
             server.start();
 

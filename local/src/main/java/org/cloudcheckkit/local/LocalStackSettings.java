@@ -100,6 +100,20 @@ public record LocalStackSettings(int apiPort, int sandboxPort, int awsPort, Stri
     }
 
     /**
+     * The example front end's origins ({@code examples/web}, served by Vite on port 5173): allowed locally, so that the
+     * page works against ./run with no setting, unless PARAMETER_OVERRIDES gives CorsAllowedOrigins.
+     */
+    static final String EXAMPLE_PAGE_ORIGINS = "http://localhost:5173,http://127.0.0.1:5173";
+
+    /** The template parameters the local stack sets: the example page's origins, then {@link #parameterOverrides}. */
+    public Map<String, String> parameters() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("CorsAllowedOrigins", EXAMPLE_PAGE_ORIGINS);
+        parameters.putAll(parameterOverrides());
+        return parameters;
+    }
+
+    /**
      * Template parameters given other values locally (PARAMETER_OVERRIDES, written as sam deploy's --parameter-overrides:
      * {@code Name=value} pairs separated by spaces), such as a front end's origin:
      * {@code CorsAllowedOrigins=http://localhost:5173}.

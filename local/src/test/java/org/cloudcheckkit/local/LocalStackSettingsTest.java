@@ -41,6 +41,15 @@ class LocalStackSettingsTest {
     }
 
     @Test
+    void theExamplePagesOriginsAreAllowedUnlessParameterOverridesSetsTheOrigins() {
+        assertEquals(Map.of("CorsAllowedOrigins", "http://localhost:5173,http://127.0.0.1:5173"),
+                LocalStackSettings.fromEnvironment(Map.of()).parameters());
+        assertEquals(Map.of("CorsAllowedOrigins", "https://app.example.nz", "ApplicationLogLevel", "DEBUG"),
+                LocalStackSettings.fromEnvironment(Map.of("PARAMETER_OVERRIDES",
+                        "CorsAllowedOrigins=https://app.example.nz ApplicationLogLevel=DEBUG")).parameters());
+    }
+
+    @Test
     void theEnvironmentWinsOverEveryDefault() {
         LocalStackSettings settings = LocalStackSettings.fromEnvironment(Map.of(
                 "LOCAL_API_PORT", "3100", "SANDBOX_PORT", "0", "LOCAL_AWS_PORT", "4600", "LOCAL_API_TOKEN", "secret-token",

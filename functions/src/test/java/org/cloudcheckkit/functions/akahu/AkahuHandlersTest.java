@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import java.util.UUID;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.TestStack;
 import org.cloudcheckkit.localaws.FunctionContext;
@@ -31,19 +32,19 @@ class AkahuHandlersTest {
         AkahuInitiateHandler initiate = new AkahuInitiateHandler(TestStack.components(aws, sandbox, "AkahuInitiateFunction"));
         AkahuResultsHandler results = new AkahuResultsHandler(TestStack.components(aws, sandbox, "AkahuResultsFunction"));
 
-        APIGatewayV2HTTPResponse started = initiate.handle(SampleEvents.load("akahu-initiate.json")
+        APIGatewayV2HTTPResponse started = InContract.handle(initiate, SampleEvents.load("akahu-initiate.json")
                 .header("idempotency-key", UUID.randomUUID().toString()).event(), new FunctionContext("test"));
         assertEquals(201, started.getStatusCode(), started.getBody());
         String token = body(started).get("token").asText();
         assertTrue(body(started).get("url").asText().startsWith("http"));
 
         sandbox.completeAkahu(token, AkahuStatus.PASS);
-        APIGatewayV2HTTPResponse result = results.handle(SampleEvents.load("akahu-session.json")
+        APIGatewayV2HTTPResponse result = InContract.handle(results, SampleEvents.load("akahu-session.json")
                 .pathParameter("token", token).event(), new FunctionContext("test"));
         assertEquals(200, result.getStatusCode(), result.getBody());
         assertEquals("Pass", body(result).get("status").asText());
 
-        APIGatewayV2HTTPResponse reviewed = results.handle(SampleEvents.load("akahu-review.json")
+        APIGatewayV2HTTPResponse reviewed = InContract.handle(results, SampleEvents.load("akahu-review.json")
                 .pathParameter("token", token).event(), new FunctionContext("test"));
         assertEquals(200, reviewed.getStatusCode(), reviewed.getBody());
         assertEquals("SUCCESS", body(reviewed).get("result").asText());
@@ -53,7 +54,7 @@ class AkahuHandlersTest {
     void aReviewWithoutADecisionNamesTheField(LocalAws aws, CloudcheckSandbox sandbox) {
         AkahuResultsHandler results = new AkahuResultsHandler(TestStack.components(aws, sandbox, "AkahuResultsFunction"));
 
-        APIGatewayV2HTTPResponse response = results.handle(SampleEvents.load("akahu-review.json")
+        APIGatewayV2HTTPResponse response = InContract.handle(results, SampleEvents.load("akahu-review.json")
                 .pathParameter("token", "any").body("{\"notes\": \"x\"}").event(), new FunctionContext("test"));
 
         assertEquals(400, response.getStatusCode());
@@ -64,7 +65,7 @@ class AkahuHandlersTest {
     void aSessionNotStartedHereIs404(LocalAws aws, CloudcheckSandbox sandbox) {
         AkahuResultsHandler results = new AkahuResultsHandler(TestStack.components(aws, sandbox, "AkahuResultsFunction"));
 
-        APIGatewayV2HTTPResponse response = results.handle(SampleEvents.load("akahu-session.json")
+        APIGatewayV2HTTPResponse response = InContract.handle(results, SampleEvents.load("akahu-session.json")
                 .pathParameter("token", "not-ours").event(), new FunctionContext("test"));
 
         assertEquals(404, response.getStatusCode());

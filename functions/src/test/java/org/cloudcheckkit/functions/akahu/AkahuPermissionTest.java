@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.UUID;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.TestStack;
 import org.cloudcheckkit.localaws.FunctionContext;
@@ -26,7 +27,7 @@ class AkahuPermissionTest {
     void error108Is403(LocalAws aws, CloudcheckSandbox sandbox) {
         AkahuInitiateHandler initiate = new AkahuInitiateHandler(TestStack.components(aws, sandbox, "AkahuInitiateFunction"));
 
-        APIGatewayV2HTTPResponse response = initiate.handle(SampleEvents.load("akahu-initiate.json")
+        APIGatewayV2HTTPResponse response = InContract.handle(initiate, SampleEvents.load("akahu-initiate.json")
                 .header("idempotency-key", UUID.randomUUID().toString()).event(), new FunctionContext("test"));
 
         assertEquals(403, response.getStatusCode(), response.getBody());

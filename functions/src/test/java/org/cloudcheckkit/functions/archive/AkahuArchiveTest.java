@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.cloudcheckkit.callbacks.CallbackKind;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.akahu.AkahuInitiateHandler;
 import org.cloudcheckkit.localaws.FunctionContext;
@@ -34,10 +35,11 @@ class AkahuArchiveTest {
         Session session = initiate(rig);
         sandbox.completeAkahu(session.token, AkahuStatus.FAIL);
 
-        APIGatewayV2HTTPResponse webhook = rig.receipt.handle(akahuCallback(rig, "callbacks-akahu-webhook.json", session)
+        APIGatewayV2HTTPResponse webhook = InContract.handle(rig.receipt,
+                akahuCallback(rig, "callbacks-akahu-webhook.json", session)
                 .body("{\"requestType\":\"AKAHU\",\"eventType\":\"STATUS_CHANGE\",\"reference\":\"" + session.token + "\"}")
                 .event(), new FunctionContext("test"));
-        APIGatewayV2HTTPResponse notification = rig.receipt.handle(
+        APIGatewayV2HTTPResponse notification = InContract.handle(rig.receipt,
                 akahuCallback(rig, "callbacks-akahu-notification.json", session).event(), new FunctionContext("test"));
         rig.drainStream();
 
@@ -49,7 +51,7 @@ class AkahuArchiveTest {
         assertEquals(2, rig.versions("akahu/" + session.token).size(), "one PDF and one JSON");
         assertTrue(new String(rig.object("akahu/" + session.token + ".json")).contains("\"Fail\""));
 
-        APIGatewayV2HTTPResponse link = rig.downloads.handle(SampleEvents.load("akahu-session-pdf.json")
+        APIGatewayV2HTTPResponse link = InContract.handle(rig.downloads, SampleEvents.load("akahu-session-pdf.json")
                 .pathParameter("token", session.token).event(), new FunctionContext("test"));
         assertEquals(200, link.getStatusCode(), link.getBody());
         assertEquals(ArchiveRig.sha256(rig.object("akahu/" + session.token + ".pdf")), body(link).get("sha256").asText());
@@ -81,7 +83,7 @@ class AkahuArchiveTest {
         sandbox.completeAkahu(session.token, AkahuStatus.PASS);
         String webhookToken = aws.secretFields("WebhookTokenSecret").get("webhookToken");
 
-        APIGatewayV2HTTPResponse received = rig.receipt.handle(SampleEvents.load("webhooks-cloudcheck.json")
+        APIGatewayV2HTTPResponse received = InContract.handle(rig.receipt, SampleEvents.load("webhooks-cloudcheck.json")
                 .queryParameter("t", webhookToken)
                 .body("{\"requestType\":\"AKAHU\",\"eventType\":\"REVIEW\",\"reference\":\"" + session.token + "\"}")
                 .event(), new FunctionContext("test"));
@@ -95,9 +97,8 @@ class AkahuArchiveTest {
     }
 
     private static Session initiate(ArchiveRig rig) {
-        APIGatewayV2HTTPResponse started = new AkahuInitiateHandler(rig.components("AkahuInitiateFunction")).handle(
-                SampleEvents.load("akahu-initiate.json").header("idempotency-key", UUID.randomUUID().toString()).event(),
-                new FunctionContext("test"));
+        APIGatewayV2HTTPResponse started = InContract.handle(new AkahuInitiateHandler(rig.components("AkahuInitiateFunction")),
+                SampleEvents.load("akahu-initiate.json").header("idempotency-key", UUID.randomUUID().toString()).event(), new FunctionContext("test"));
         assertEquals(201, started.getStatusCode(), started.getBody());
         String token = body(started).get("token").asText();
         String callbackId = rig.aws.dynamoDb().scan(r -> r.tableName(rig.aws.physicalName("Table"))).items().stream()

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.TestStack;
 import org.cloudcheckkit.functions.callbacks.WebhookReceiptHandler;
@@ -101,7 +102,7 @@ final class ArchiveRig {
     APIGatewayV2HTTPResponse goCallback(String goApiReference, String recipientToken, String status) {
         Map<String, AttributeValue> request = requestItem(goApiReference);
         String callbackId = request.get("callbackId").s();
-        return receipt.handle(SampleEvents.load("callbacks-go.json")
+        return InContract.handle(receipt, SampleEvents.load("callbacks-go.json")
                 .queryParameter("cid", callbackId)
                 .queryParameter("t", components("WebhookReceiptFunction").callbackTokens()
                         .tokenFor(org.cloudcheckkit.callbacks.CallbackKind.GO, callbackId))

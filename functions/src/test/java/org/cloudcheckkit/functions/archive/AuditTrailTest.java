@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.StackRig;
 import org.cloudcheckkit.functions.TestStack;
@@ -38,17 +39,19 @@ class AuditTrailTest {
     @Test
     void eachDownloadLinkAndEachRefusalIsRecordedWithWhoAskedAndWhen(LocalAws aws, CloudcheckSandbox sandbox) {
         StackRig rig = new StackRig(aws, sandbox, CLOCK);
-        JsonNode created = TestStack.body(new CreateHandler(rig.instance("CreateFunction")).handle(
+        JsonNode created = TestStack.body(InContract.handle(new CreateHandler(rig.instance("CreateFunction")),
                 SampleEvents.load("go-create.json").principal("user-a").event(), new FunctionContext("test")));
         String token = created.get("recipients").get(0).get("recipientToken").asText();
-        new SendHandler(rig.instance("SendFunction")).handle(SampleEvents.load("go-send.json").principal("user-a")
+        InContract.handle(new SendHandler(rig.instance("SendFunction")),
+                SampleEvents.load("go-send.json").principal("user-a")
                 .pathParameter("goApiReference", created.get("goApiReference").asText()).event(), new FunctionContext("test"));
         sandbox.completeRecipient(token, VerificationOutcome.PASS);
         rig.relayCallbacks();
         rig.deliverStream();
 
         for (String principal : List.of("user-a", "user-b")) {
-            new DownloadsHandler(rig.instance("DownloadsFunction")).handle(SampleEvents.load("go-recipient-pdf.json")
+            InContract.handle(new DownloadsHandler(rig.instance("DownloadsFunction")),
+                    SampleEvents.load("go-recipient-pdf.json")
                     .principal(principal).pathParameter("recipientToken", token).event(), new FunctionContext("test"));
         }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.cloudcheckkit.callbacks.CallbackKind;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.akahu.AkahuInitiateHandler;
 import org.cloudcheckkit.functions.akahu.AkahuResultsHandler;
@@ -72,7 +73,7 @@ class EvidenceVersionsTest {
         assertEquals(1, rig.versions(prefix + ".pdf").size(), "the expired evidence was written once and never overwritten");
         assertEquals(ArchiveRig.sha256(expiredPdf), ArchiveRig.sha256(rig.object(prefix + ".pdf")));
 
-        JsonNode link = body(rig.downloads.handle(SampleEvents.load("go-recipient-pdf.json")
+        JsonNode link = body(InContract.handle(rig.downloads, SampleEvents.load("go-recipient-pdf.json")
                 .pathParameter("recipientToken", recipient.token).event(), new FunctionContext("test")));
         assertEquals(2, link.get("version").asInt());
         assertEquals(prefix + ".v2.pdf", link.get("key").asText());
@@ -110,21 +111,21 @@ class EvidenceVersionsTest {
     @Test
     void anAkahuReviewThroughTheApiIsArchivedAsANewVersion(LocalAws aws, CloudcheckSandbox sandbox) throws Exception {
         ArchiveRig rig = new ArchiveRig(aws, sandbox, Map.of());
-        APIGatewayV2HTTPResponse started = new AkahuInitiateHandler(rig.components("AkahuInitiateFunction")).handle(
-                SampleEvents.load("akahu-initiate.json").header("idempotency-key", UUID.randomUUID().toString()).event(),
-                new FunctionContext("test"));
+        APIGatewayV2HTTPResponse started = InContract.handle(new AkahuInitiateHandler(rig.components("AkahuInitiateFunction")),
+                SampleEvents.load("akahu-initiate.json").header("idempotency-key", UUID.randomUUID().toString()).event(), new FunctionContext("test"));
         String token = body(started).get("token").asText();
         String callbackId = aws.dynamoDb().scan(r -> r.tableName(aws.physicalName("Table"))).items().stream()
                 .filter(item -> token.equals(item.getOrDefault("akahuToken", AttributeValue.fromS("")).s()))
                 .findFirst().orElseThrow().get("callbackId").s();
         sandbox.completeAkahu(token, AkahuStatus.PASS);
-        rig.receipt.handle(SampleEvents.load("callbacks-akahu-notification.json").queryParameter("cid", callbackId)
+        InContract.handle(rig.receipt,
+                SampleEvents.load("callbacks-akahu-notification.json").queryParameter("cid", callbackId)
                 .queryParameter("t", rig.components("WebhookReceiptFunction").callbackTokens()
                         .tokenFor(CallbackKind.AKAHU, callbackId)).event(), new FunctionContext("test"));
         rig.drainStream();
         assertEquals("1", rig.item("AKAHU#" + callbackId, "SESSION").get("version").n());
 
-        APIGatewayV2HTTPResponse reviewed = new AkahuResultsHandler(rig.components("AkahuResultsFunction")).handle(
+        APIGatewayV2HTTPResponse reviewed = InContract.handle(new AkahuResultsHandler(rig.components("AkahuResultsFunction")),
                 SampleEvents.load("akahu-review.json").pathParameter("token", token).event(), new FunctionContext("test"));
         assertEquals(200, reviewed.getStatusCode(), reviewed.getBody());
         rig.drainStream();
@@ -142,18 +143,18 @@ class EvidenceVersionsTest {
     }
 
     private static Recipient createAndSend(ArchiveRig rig) {
-        APIGatewayV2HTTPResponse created = new CreateHandler(rig.components("CreateFunction")).handle(
+        APIGatewayV2HTTPResponse created = InContract.handle(new CreateHandler(rig.components("CreateFunction")),
                 SampleEvents.load("go-create.json").event(), new FunctionContext("test"));
         assertEquals(201, created.getStatusCode(), created.getBody());
         String goApiReference = body(created).get("goApiReference").asText();
-        new SendHandler(rig.components("SendFunction")).handle(SampleEvents.load("go-send.json")
+        InContract.handle(new SendHandler(rig.components("SendFunction")), SampleEvents.load("go-send.json")
                 .pathParameter("goApiReference", goApiReference).event(), new FunctionContext("test"));
         return new Recipient(goApiReference, body(created).get("recipients").get(0).get("recipientToken").asText());
     }
 
     private static APIGatewayV2HTTPResponse accountWebhook(ArchiveRig rig, String requestType, String eventType,
                                                            String reference) {
-        return rig.receipt.handle(SampleEvents.load("webhooks-cloudcheck.json")
+        return InContract.handle(rig.receipt, SampleEvents.load("webhooks-cloudcheck.json")
                 .queryParameter("t", rig.aws.secretFields("WebhookTokenSecret").get("webhookToken"))
                 .body("{\"requestType\":\"" + requestType + "\",\"eventType\":\"" + eventType + "\",\"reference\":\""
                         + reference + "\"}").event(), new FunctionContext("test"));

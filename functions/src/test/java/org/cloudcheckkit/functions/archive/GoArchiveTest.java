@@ -24,6 +24,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.go.CreateHandler;
 import org.cloudcheckkit.functions.go.SendHandler;
@@ -79,7 +80,8 @@ class GoArchiveTest {
         Created request = create(rig, 1);
         String token = request.tokens.get(0);
 
-        APIGatewayV2HTTPResponse before = rig.downloads.handle(pdfEvent(token), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse before = InContract.handle(rig.downloads,
+                pdfEvent(token), new FunctionContext("test"));
         assertEquals(404, before.getStatusCode());
         assertEquals("NOT_ARCHIVED_YET", body(before).get("error").get("code").asText());
 
@@ -108,7 +110,7 @@ class GoArchiveTest {
         assertEquals(served.sha256(), recipient.get("pdfSha256").s());
         assertFalse(recipient.containsKey("work"), "nothing left to do");
 
-        APIGatewayV2HTTPResponse link = rig.downloads.handle(pdfEvent(token), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse link = InContract.handle(rig.downloads, pdfEvent(token), new FunctionContext("test"));
         assertEquals(200, link.getStatusCode(), link.getBody());
         HttpResponse<byte[]> downloaded = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(body(link).get("url").asText())).build(),
@@ -127,11 +129,12 @@ class GoArchiveTest {
         rig.drainStream();
         int itemsBefore = tableSize(aws);
 
-        APIGatewayV2HTTPResponse noToken = rig.receipt.handle(callback(request.goApiReference, token)
+        APIGatewayV2HTTPResponse noToken = InContract.handle(rig.receipt, callback(request.goApiReference, token)
                 .queryParameter("cid", callbackId).queryParameter("t", null).event(), new FunctionContext("test"));
-        APIGatewayV2HTTPResponse wrongToken = rig.receipt.handle(callback(request.goApiReference, token)
+        APIGatewayV2HTTPResponse wrongToken = InContract.handle(rig.receipt, callback(request.goApiReference, token)
                 .queryParameter("cid", callbackId).queryParameter("t", "forged-" + UUID.randomUUID()).event(), new FunctionContext("test"));
-        APIGatewayV2HTTPResponse otherRequestsId = rig.receipt.handle(callback(request.goApiReference, token)
+        APIGatewayV2HTTPResponse otherRequestsId = InContract.handle(rig.receipt,
+                callback(request.goApiReference, token)
                 .queryParameter("cid", "someone-elses-id").queryParameter("t", "forged").event(), new FunctionContext("test"));
 
         assertEquals(401, noToken.getStatusCode());
@@ -152,7 +155,7 @@ class GoArchiveTest {
         String myToken = rig.components("WebhookReceiptFunction").callbackTokens()
                 .tokenFor(org.cloudcheckkit.callbacks.CallbackKind.GO, myCallbackId);
 
-        rig.receipt.handle(callback(other.goApiReference, other.tokens.get(0))
+        InContract.handle(rig.receipt, callback(other.goApiReference, other.tokens.get(0))
                 .queryParameter("cid", myCallbackId).queryParameter("t", myToken).event(), new FunctionContext("test"));
         rig.drainStream();
 
@@ -265,7 +268,7 @@ class GoArchiveTest {
         Map<String, AttributeValue> failed = rig.recipientItem(request.goApiReference, token);
         assertEquals("FAILED", failed.get("archiveState").s());
         assertEquals("FAILED", failed.get("work").s());
-        APIGatewayV2HTTPResponse link = rig.downloads.handle(pdfEvent(token), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse link = InContract.handle(rig.downloads, pdfEvent(token), new FunctionContext("test"));
         assertEquals(404, link.getStatusCode());
         assertTrue(body(link).get("error").get("message").asText().contains("failed"), link.getBody());
 
@@ -288,12 +291,12 @@ class GoArchiveTest {
                         list.add(((com.fasterxml.jackson.databind.node.ObjectNode) list.get(0).deepCopy()).put("reference", "cust-" + i));
                     }
                 });
-        APIGatewayV2HTTPResponse response = create.handle(event.event(), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse response = InContract.handle(create, event.event(), new FunctionContext("test"));
         assertEquals(201, response.getStatusCode(), response.getBody());
         List<String> tokens = new ArrayList<>();
         body(response).get("recipients").forEach(recipient -> tokens.add(recipient.get("recipientToken").asText()));
         String goApiReference = body(response).get("goApiReference").asText();
-        new SendHandler(rig.components("SendFunction")).handle(SampleEvents.load("go-send.json")
+        InContract.handle(new SendHandler(rig.components("SendFunction")), SampleEvents.load("go-send.json")
                 .pathParameter("goApiReference", goApiReference).header("idempotency-key", UUID.randomUUID().toString())
                 .event(), new FunctionContext("test"));
         return new Created(goApiReference, tokens);

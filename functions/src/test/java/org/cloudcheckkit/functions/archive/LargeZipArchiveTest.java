@@ -9,6 +9,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.Map;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
@@ -41,7 +42,8 @@ class LargeZipArchiveTest {
         ZipArchiveTest.Created request = ZipArchiveTest.create(rig, RECIPIENTS);
         sandbox.pdfPaddingBytes(PADDING);
         request.tokens().forEach(token -> sandbox.completeRecipient(token, VerificationOutcome.PASS));
-        rig.downloads.handle(ZipArchiveTest.archive(request, "go-archive-start.json"), new FunctionContext("test"));
+        InContract.handle(rig.downloads,
+                ZipArchiveTest.archive(request, "go-archive-start.json"), new FunctionContext("test"));
         sandbox.advanceClock(Duration.ofHours(2));
 
         // As the schedule would: each run stops short of its deadline, the next carries on.

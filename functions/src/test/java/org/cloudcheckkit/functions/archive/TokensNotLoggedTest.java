@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.StackRig;
 import org.cloudcheckkit.functions.TestStack;
@@ -56,14 +57,14 @@ class TokensNotLoggedTest {
         String recipientToken;
         String akahuToken;
         try {
-            JsonNode created = TestStack.body(new CreateHandler(rig.instance("CreateFunction")).handle(
+            JsonNode created = TestStack.body(InContract.handle(new CreateHandler(rig.instance("CreateFunction")),
                     SampleEvents.load("go-create.json").event(), new FunctionContext("test")));
             recipientToken = created.get("recipients").get(0).get("recipientToken").asText();
-            new SendHandler(rig.instance("SendFunction")).handle(SampleEvents.load("go-send.json")
+            InContract.handle(new SendHandler(rig.instance("SendFunction")), SampleEvents.load("go-send.json")
                     .pathParameter("goApiReference", created.get("goApiReference").asText()).event(), new FunctionContext("test"));
             sandbox.failNext("/go/pdf/", 4, ApiFault.of(ApiFault.Kind.JSON_ERROR_INSTEAD_OF_BINARY));
             sandbox.completeRecipient(recipientToken, VerificationOutcome.PASS);
-            akahuToken = TestStack.body(new AkahuInitiateHandler(rig.instance("AkahuInitiateFunction")).handle(
+            akahuToken = TestStack.body(InContract.handle(new AkahuInitiateHandler(rig.instance("AkahuInitiateFunction")),
                     SampleEvents.load("akahu-initiate.json").event(), new FunctionContext("test"))).get("token").asText();
             sandbox.completeAkahu(akahuToken, AkahuStatus.PASS);
             rig.relayCallbacks();

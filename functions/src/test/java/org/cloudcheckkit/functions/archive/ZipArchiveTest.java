@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.ZipInputStream;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.go.CreateHandler;
 import org.cloudcheckkit.localaws.FunctionContext;
@@ -50,7 +51,8 @@ class ZipArchiveTest {
         Created request = create(rig, 2);
         request.tokens.forEach(token -> sandbox.completeRecipient(token, VerificationOutcome.PASS));
 
-        JsonNode started = body(rig.downloads.handle(archive(request, "go-archive-start.json"), new FunctionContext("test")));
+        JsonNode started = body(InContract.handle(rig.downloads,
+                archive(request, "go-archive-start.json"), new FunctionContext("test")));
         assertEquals("GENERATING", started.get("state").asText());
         rig.reconcile.handle(Map.of(), new FunctionContext("test"));
         assertEquals("GENERATING", status(rig, request).get("state").asText(), "Cloudcheck is still generating");
@@ -75,7 +77,7 @@ class ZipArchiveTest {
         ArchiveRig rig = new ArchiveRig(aws, sandbox, Map.of());
         Created request = create(rig, 2);
         sandbox.completeRecipient(request.tokens.get(0), VerificationOutcome.PASS);
-        rig.downloads.handle(archive(request, "go-archive-start.json"), new FunctionContext("test"));
+        InContract.handle(rig.downloads, archive(request, "go-archive-start.json"), new FunctionContext("test"));
 
         sandbox.completeRecipient(request.tokens.get(1), VerificationOutcome.FAIL);
         sandbox.advanceClock(Duration.ofMinutes(5));
@@ -108,7 +110,8 @@ class ZipArchiveTest {
             answers.add(threads.submit(() -> {
                 ready.countDown();
                 go.await();
-                return instance.handle(archive(request, "go-archive-start.json"), new FunctionContext("test"));
+                return InContract.handle(instance,
+                        archive(request, "go-archive-start.json"), new FunctionContext("test"));
             }));
         }
         ready.await();
@@ -130,14 +133,15 @@ class ZipArchiveTest {
         ArchiveRig rig = new ArchiveRig(aws, sandbox, Map.of());
         Created request = create(rig, 2);
         sandbox.completeRecipient(request.tokens.get(0), VerificationOutcome.PASS);
-        rig.downloads.handle(archive(request, "go-archive-start.json"), new FunctionContext("test"));
+        InContract.handle(rig.downloads, archive(request, "go-archive-start.json"), new FunctionContext("test"));
         sandbox.advanceClock(Duration.ofMinutes(5));
         rig.reconcile.handle(Map.of(), new FunctionContext("test"));
         JsonNode first = status(rig, request);
         assertEquals("ARCHIVED", first.get("state").asText());
 
         sandbox.completeRecipient(request.tokens.get(1), VerificationOutcome.PASS);
-        JsonNode restarted = body(rig.downloads.handle(archive(request, "go-archive-start.json"), new FunctionContext("test")));
+        JsonNode restarted = body(InContract.handle(rig.downloads,
+                archive(request, "go-archive-start.json"), new FunctionContext("test")));
         assertEquals("GENERATING", restarted.get("state").asText(), "an archived zip does not stop a new one");
         sandbox.advanceClock(Duration.ofMinutes(5));
         rig.reconcile.handle(Map.of(), new FunctionContext("test"));
@@ -159,8 +163,8 @@ class ZipArchiveTest {
         ArchiveRig rig = new ArchiveRig(aws, sandbox, Map.of());
         Created request = create(rig, 1);
 
-        APIGatewayV2HTTPResponse response = rig.downloads.handle(archive(request, "go-archive-status.json"),
-                new FunctionContext("test"));
+        APIGatewayV2HTTPResponse response = InContract.handle(rig.downloads,
+                archive(request, "go-archive-status.json"), new FunctionContext("test"));
 
         assertEquals(404, response.getStatusCode());
         assertEquals("NO_ZIP_JOB", body(response).get("error").get("code").asText());
@@ -177,8 +181,8 @@ class ZipArchiveTest {
                         list.add(((ObjectNode) list.get(0).deepCopy()).put("reference", "cust-" + i));
                     }
                 });
-        APIGatewayV2HTTPResponse response = new CreateHandler(rig.components("CreateFunction"))
-                .handle(event.event(), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse response = InContract.handle(new CreateHandler(rig.components("CreateFunction")),
+                event.event(), new FunctionContext("test"));
         assertEquals(201, response.getStatusCode(), response.getBody());
         List<String> tokens = new ArrayList<>();
         body(response).get("recipients").forEach(recipient -> tokens.add(recipient.get("recipientToken").asText()));
@@ -190,8 +194,8 @@ class ZipArchiveTest {
     }
 
     static JsonNode status(ArchiveRig rig, Created request) {
-        APIGatewayV2HTTPResponse response = rig.downloads.handle(archive(request, "go-archive-status.json"),
-                new FunctionContext("test"));
+        APIGatewayV2HTTPResponse response = InContract.handle(rig.downloads,
+                archive(request, "go-archive-status.json"), new FunctionContext("test"));
         assertEquals(200, response.getStatusCode(), response.getBody());
         return body(response);
     }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.cloudcheckkit.callbacks.CallbackKind;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.StackRig;
 import org.cloudcheckkit.functions.akahu.AkahuInitiateHandler;
@@ -140,7 +141,7 @@ class CallbackBindingTest {
     }
 
     private static Request create(StackRig rig) {
-        JsonNode created = body(new CreateHandler(rig.instance("CreateFunction")).handle(
+        JsonNode created = body(InContract.handle(new CreateHandler(rig.instance("CreateFunction")),
                 SampleEvents.load("go-create.json").event(), new FunctionContext("test")));
         String goApiReference = created.get("goApiReference").asText();
         return new Request(goApiReference, created.get("recipients").get(0).get("recipientToken").asText(),
@@ -148,7 +149,7 @@ class CallbackBindingTest {
     }
 
     private static JsonNode initiate(StackRig rig) {
-        return body(new AkahuInitiateHandler(rig.instance("AkahuInitiateFunction")).handle(
+        return body(InContract.handle(new AkahuInitiateHandler(rig.instance("AkahuInitiateFunction")),
                 SampleEvents.load("akahu-initiate.json").event(), new FunctionContext("test")));
     }
 
@@ -160,14 +161,15 @@ class CallbackBindingTest {
 
     private static APIGatewayV2HTTPResponse goCallback(StackRig rig, String callbackId, String goApiReference,
                                                        String recipientToken, String token) {
-        return new WebhookReceiptHandler(rig.instance("WebhookReceiptFunction")).handle(SampleEvents.load("callbacks-go.json")
+        return InContract.handle(new WebhookReceiptHandler(rig.instance("WebhookReceiptFunction")),
+                SampleEvents.load("callbacks-go.json")
                 .queryParameter("cid", callbackId).queryParameter("t", token)
                 .queryParameter("goApiReference", goApiReference).queryParameter("recipientToken", recipientToken)
                 .queryParameter("status", "Opened").event(), new FunctionContext("test"));
     }
 
     private static APIGatewayV2HTTPResponse akahuWebhook(StackRig rig, String callbackId, String akahuToken) {
-        return new WebhookReceiptHandler(rig.instance("WebhookReceiptFunction")).handle(
+        return InContract.handle(new WebhookReceiptHandler(rig.instance("WebhookReceiptFunction")),
                 SampleEvents.load("callbacks-akahu-webhook.json").queryParameter("cid", callbackId)
                         .queryParameter("t", rig.instance("WebhookReceiptFunction").callbackTokens()
                                 .tokenFor(CallbackKind.AKAHU, callbackId))
@@ -176,7 +178,7 @@ class CallbackBindingTest {
     }
 
     private static APIGatewayV2HTTPResponse accountWebhook(StackRig rig, String akahuToken) {
-        return new WebhookReceiptHandler(rig.instance("WebhookReceiptFunction")).handle(
+        return InContract.handle(new WebhookReceiptHandler(rig.instance("WebhookReceiptFunction")),
                 SampleEvents.load("webhooks-cloudcheck.json")
                         .queryParameter("t", rig.aws.secretFields("WebhookTokenSecret").get("webhookToken"))
                         .body("{\"requestType\":\"AKAHU\",\"eventType\":\"STATUS_CHANGE\",\"reference\":\"" + akahuToken + "\"}")

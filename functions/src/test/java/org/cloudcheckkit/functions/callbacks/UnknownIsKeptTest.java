@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.cloudcheckkit.callbacks.CallbackKind;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.StackRig;
 import org.cloudcheckkit.localaws.FunctionContext;
@@ -49,7 +50,8 @@ class UnknownIsKeptTest {
         Components receipt = rig.instance("WebhookReceiptFunction");
         String callbackId = receipt.goRequestTable().find(recipient.goApiReference()).orElseThrow().callbackId();
 
-        APIGatewayV2HTTPResponse response = new WebhookReceiptHandler(receipt).handle(SampleEvents.load("callbacks-go.json")
+        APIGatewayV2HTTPResponse response = InContract.handle(new WebhookReceiptHandler(receipt),
+                SampleEvents.load("callbacks-go.json")
                 .queryParameter("cid", callbackId).queryParameter("t", receipt.callbackTokens().tokenFor(CallbackKind.GO, callbackId))
                 .queryParameter("goApiReference", recipient.goApiReference())
                 .queryParameter("recipientToken", recipient.recipientToken())
@@ -76,10 +78,9 @@ class UnknownIsKeptTest {
         String body = "{\"requestType\":\"VERIFICATION_V2\",\"eventType\":\"DOCUMENT_EXPIRY\",\"reference\":\""
                 + recipient.recipientToken() + "\",\"expiresOn\":\"2027-01-31\"}";
 
-        APIGatewayV2HTTPResponse response = new WebhookReceiptHandler(rig.instance("WebhookReceiptFunction")).handle(
+        APIGatewayV2HTTPResponse response = InContract.handle(new WebhookReceiptHandler(rig.instance("WebhookReceiptFunction")),
                 SampleEvents.load("webhooks-cloudcheck.json")
-                        .queryParameter("t", aws.secretFields("WebhookTokenSecret").get("webhookToken")).body(body).event(),
-                new FunctionContext("test"));
+                        .queryParameter("t", aws.secretFields("WebhookTokenSecret").get("webhookToken")).body(body).event(), new FunctionContext("test"));
         rig.deliverStream();
 
         assertEquals(200, response.getStatusCode(), response.getBody());

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Map;
 import org.cloudcheckkit.callbacks.CallbackKind;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.TestStack;
 import org.cloudcheckkit.functions.go.CreateHandler;
@@ -38,11 +39,10 @@ class WebhookReceiptHandlerTest {
         WebhookReceiptHandler handler = new WebhookReceiptHandler(TestStack.components(aws, sandbox, "WebhookReceiptFunction"));
         String token = aws.secretFields("WebhookTokenSecret").get("webhookToken");
 
-        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("webhooks-cloudcheck.json")
+        APIGatewayV2HTTPResponse response = InContract.handle(handler, SampleEvents.load("webhooks-cloudcheck.json")
                 .queryParameter("t", token)
                 .body("{\"requestType\":\"WATCHLIST_MONITORING\",\"eventType\":\"PEP_MATCH_REVIEW\","
-                        + "\"reference\":\"0c78ee6c-5ef1-4772-a3b8-aab11869dd33,359505a039f0b80d3676ef61\"}").event(),
-                new FunctionContext("test"));
+                        + "\"reference\":\"0c78ee6c-5ef1-4772-a3b8-aab11869dd33,359505a039f0b80d3676ef61\"}").event(), new FunctionContext("test"));
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         long recorded = aws.dynamoDb().scan(r -> r.tableName(aws.physicalName("Table"))).items().stream()
@@ -54,9 +54,9 @@ class WebhookReceiptHandlerTest {
     void anAccountWebhookWithoutOrWithAWrongTokenIsRefused(LocalAws aws, CloudcheckSandbox sandbox) {
         WebhookReceiptHandler handler = new WebhookReceiptHandler(TestStack.components(aws, sandbox, "WebhookReceiptFunction"));
 
-        APIGatewayV2HTTPResponse missing = handler.handle(SampleEvents.load("webhooks-cloudcheck.json")
+        APIGatewayV2HTTPResponse missing = InContract.handle(handler, SampleEvents.load("webhooks-cloudcheck.json")
                 .queryParameter("t", null).event(), new FunctionContext("test"));
-        APIGatewayV2HTTPResponse wrong = handler.handle(SampleEvents.load("webhooks-cloudcheck.json")
+        APIGatewayV2HTTPResponse wrong = InContract.handle(handler, SampleEvents.load("webhooks-cloudcheck.json")
                 .queryParameter("t", "a-guess-at-the-token").event(), new FunctionContext("test"));
 
         assertEquals(401, missing.getStatusCode());
@@ -68,10 +68,9 @@ class WebhookReceiptHandlerTest {
     void aWebhookPayloadOfTheWrongShapeIs400NamingTheField(LocalAws aws, CloudcheckSandbox sandbox) {
         WebhookReceiptHandler handler = new WebhookReceiptHandler(TestStack.components(aws, sandbox, "WebhookReceiptFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("webhooks-cloudcheck.json")
+        APIGatewayV2HTTPResponse response = InContract.handle(handler, SampleEvents.load("webhooks-cloudcheck.json")
                 .queryParameter("t", aws.secretFields("WebhookTokenSecret").get("webhookToken"))
-                .body("{\"requestType\":\"VERIFICATION\",\"eventType\":\"<b>SOMETHING</b>\",\"reference\":\"r1\"}").event(),
-                new FunctionContext("test"));
+                .body("{\"requestType\":\"VERIFICATION\",\"eventType\":\"<b>SOMETHING</b>\",\"reference\":\"r1\"}").event(), new FunctionContext("test"));
 
         assertEquals(400, response.getStatusCode());
         assertEquals("eventType", body(response).get("error").get("problems").get(0).get("field").asText());
@@ -82,7 +81,7 @@ class WebhookReceiptHandlerTest {
         Components components = TestStack.components(aws, sandbox, "WebhookReceiptFunction");
         WebhookReceiptHandler handler = new WebhookReceiptHandler(components);
 
-        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("callbacks-go.json")
+        APIGatewayV2HTTPResponse response = InContract.handle(handler, SampleEvents.load("callbacks-go.json")
                 .queryParameter("cid", "c1").queryParameter("t", components.callbackTokens().tokenFor(CallbackKind.GO, "c1"))
                 .queryParameter("goApiReference", "g1").queryParameter("recipientToken", "r1")
                 .queryParameter("status", "<Teleported>").event(), new FunctionContext("test"));
@@ -97,8 +96,8 @@ class WebhookReceiptHandlerTest {
     void aGoCallbackPostedAsABase64FormIsRecorded(LocalAws aws, CloudcheckSandbox sandbox) {
         Components components = TestStack.components(aws, sandbox, "WebhookReceiptFunction");
         WebhookReceiptHandler handler = new WebhookReceiptHandler(components);
-        JsonNode created = body(new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"))
-                .handle(SampleEvents.load("go-create.json").event(), new FunctionContext("test")));
+        JsonNode created = body(InContract.handle(new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction")),
+                SampleEvents.load("go-create.json").event(), new FunctionContext("test")));
         String goApiReference = created.get("goApiReference").asText();
         String token = created.get("recipients").get(0).get("recipientToken").asText();
         String callbackId = components.goRequestTable().find(goApiReference).orElseThrow().callbackId();
@@ -107,7 +106,7 @@ class WebhookReceiptHandlerTest {
                 .queryParameter("t", components.callbackTokens().tokenFor(CallbackKind.GO, callbackId))
                 .body(Base64.getEncoder().encodeToString(form.getBytes()));
 
-        APIGatewayV2HTTPResponse response = handler.handle(event.event(), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse response = InContract.handle(handler, event.event(), new FunctionContext("test"));
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals("Opened", item(aws, "GO#" + goApiReference, "EVENT#" + token + "#Opened").get("hint").s());
@@ -124,7 +123,8 @@ class WebhookReceiptHandlerTest {
         System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
         APIGatewayV2HTTPResponse response;
         try {
-            response = new WebhookReceiptHandler(components).handle(event.event(), new FunctionContext("test"));
+            response = InContract.handle(new WebhookReceiptHandler(components),
+                    event.event(), new FunctionContext("test"));
         } finally {
             System.setErr(original);
         }

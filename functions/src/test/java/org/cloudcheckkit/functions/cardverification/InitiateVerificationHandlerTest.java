@@ -30,6 +30,7 @@ import org.cloudcheckkit.aws.AwsClients;
 import org.cloudcheckkit.aws.AwsSettings;
 import org.cloudcheckkit.config.Components;
 import org.cloudcheckkit.config.Settings;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
 import org.cloudcheckkit.localaws.ServerlessFunction;
@@ -57,7 +58,7 @@ class InitiateVerificationHandlerTest {
         Instant before = Instant.now();
 
         Replies.Logged<APIGatewayV2HTTPResponse> call = Replies.logged(
-                () -> handler.handle(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null));
+                () -> InContract.handle(handler, CardVerificationEvents.load(CardVerificationEvents.INITIATE), null));
 
         APIGatewayV2HTTPResponse response = call.result();
         assertEquals(200, response.getStatusCode(), response.getBody());
@@ -99,15 +100,15 @@ class InitiateVerificationHandlerTest {
         event.setBody(Base64.getEncoder().encodeToString(event.getBody().getBytes(StandardCharsets.UTF_8)));
         event.setIsBase64Encoded(true);
 
-        assertEquals(200, handler(aws, Map.of()).handle(event, null).getStatusCode());
+        assertEquals(200, InContract.handle(handler(aws, Map.of()), event, null).getStatusCode());
     }
 
     @Test
     void theInvalidSampleIsRefusedNamingTheFirstFieldAndListingTheRest(LocalAws aws) {
         long stored = storedItemCount(aws);
 
-        APIGatewayV2HTTPResponse response = handler(aws, Map.of())
-                .handle(CardVerificationEvents.load(CardVerificationEvents.INITIATE_INVALID), null);
+        APIGatewayV2HTTPResponse response = InContract.handle(handler(aws, Map.of()),
+                CardVerificationEvents.load(CardVerificationEvents.INITIATE_INVALID), null);
 
         JsonNode error = assertError(response, 400, "INVALID_REQUEST", "INVALID_LENGTH");
         assertTrue(error.get("message").asText().contains("consumer.device.serialNumber"), error.toString());
@@ -122,7 +123,8 @@ class InitiateVerificationHandlerTest {
         APIGatewayV2HTTPEvent event = CardVerificationEvents.load(CardVerificationEvents.INITIATE);
         event.setBody(event.getBody().substring(0, 40));
 
-        JsonNode error = assertError(handler(aws, Map.of()).handle(event, null), 400, "INVALID_REQUEST", "MALFORMED_JSON");
+        JsonNode error = assertError(InContract.handle(handler(aws, Map.of()),
+                event, null), 400, "INVALID_REQUEST", "MALFORMED_JSON");
         assertEquals("body", error.get("problems").get(0).get("field").asText());
     }
 
@@ -131,7 +133,8 @@ class InitiateVerificationHandlerTest {
         long stored = storedItemCount(aws);
         InitiateVerificationHandler handler = handler(aws, Map.of("DENIED_IP_ADDRESSES", "198.51.100.9, 203.0.113.16/28"));
 
-        JsonNode error = assertError(handler.handle(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null),
+        JsonNode error = assertError(InContract.handle(handler,
+                CardVerificationEvents.load(CardVerificationEvents.INITIATE), null),
                 403, "FILTERED", "DENIED_IP");
 
         assertTrue(error.get("message").asText().contains("consumer.ipAddresses"));
@@ -143,7 +146,7 @@ class InitiateVerificationHandlerTest {
         long stored = storedItemCount(aws);
         InitiateVerificationHandler handler = handler(aws, Map.of("DENIED_SERIAL_NUMBERS", "LOST-0001,R58M12ABCDE"));
 
-        assertError(handler.handle(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null),
+        assertError(InContract.handle(handler, CardVerificationEvents.load(CardVerificationEvents.INITIATE), null),
                 403, "FILTERED", "DENIED_DEVICE");
 
         assertEquals(stored, storedItemCount(aws));
@@ -154,17 +157,21 @@ class InitiateVerificationHandlerTest {
         InitiateVerificationHandler handler = handler(aws, Map.of("TOKEN_BINDING", "true"));
         String token = "bind-" + UUID.randomUUID();
 
-        assertEquals(200, handler.handle(CardVerificationEvents.initiate("DEVICE-A-1", token), null).getStatusCode());
-        assertEquals(200, handler.handle(CardVerificationEvents.initiate("DEVICE-A-1", token), null).getStatusCode());
+        assertEquals(200, InContract.handle(handler,
+                CardVerificationEvents.initiate("DEVICE-A-1", token), null).getStatusCode());
+        assertEquals(200, InContract.handle(handler,
+                CardVerificationEvents.initiate("DEVICE-A-1", token), null).getStatusCode());
         long stored = storedItemCount(aws);
 
-        JsonNode error = assertError(handler.handle(CardVerificationEvents.initiate("DEVICE-B-2", token), null),
+        JsonNode error = assertError(InContract.handle(handler,
+                CardVerificationEvents.initiate("DEVICE-B-2", token), null),
                 403, "FILTERED", "TOKEN_NOT_BOUND_TO_DEVICE");
 
         assertTrue(error.get("message").asText().contains("session.accessToken"));
         assertEquals(stored, storedItemCount(aws));
         // With binding off, the same token from another device is accepted: the policy is the setting's.
-        assertEquals(200, handler(aws, Map.of()).handle(CardVerificationEvents.initiate("DEVICE-B-2", token), null)
+        assertEquals(200, InContract.handle(handler(aws, Map.of()),
+                CardVerificationEvents.initiate("DEVICE-B-2", token), null)
                 .getStatusCode());
     }
 
@@ -176,10 +183,12 @@ class InitiateVerificationHandlerTest {
     void aTokenBoundToOneDeviceGetsNoSignatureForAnotherByMovingACharacterIntoTheSerialNumber(LocalAws aws) {
         InitiateVerificationHandler handler = handler(aws, Map.of("TOKEN_BINDING", "true"));
         String token = "resplit-" + UUID.randomUUID();
-        assertEquals(200, handler.handle(CardVerificationEvents.initiate("DEVICE-A", token), null).getStatusCode());
+        assertEquals(200, InContract.handle(handler,
+                CardVerificationEvents.initiate("DEVICE-A", token), null).getStatusCode());
         long stored = storedItemCount(aws);
 
-        JsonNode error = assertError(handler.handle(CardVerificationEvents.initiate("EVICE-B", token + "D"), null),
+        JsonNode error = assertError(InContract.handle(handler,
+                CardVerificationEvents.initiate("EVICE-B", token + "D"), null),
                 403, "FILTERED", "AMBIGUOUS_TOKEN");
 
         assertTrue(error.get("message").asText().contains("session.accessToken"), error.toString());
@@ -193,8 +202,8 @@ class InitiateVerificationHandlerTest {
     @Test
     void serialNumbersAreStoredOnlyAsTheirHashUnderTheSecretsDeviceHashKey(LocalAws aws) throws Exception {
         String token = "keyed-" + UUID.randomUUID();
-        APIGatewayV2HTTPResponse response = handler(aws, Map.of("TOKEN_BINDING", "true"))
-                .handle(CardVerificationEvents.initiate("SERIAL-KEYED-1", token), null);
+        APIGatewayV2HTTPResponse response = InContract.handle(handler(aws, Map.of("TOKEN_BINDING", "true")),
+                CardVerificationEvents.initiate("SERIAL-KEYED-1", token), null);
         String invoiceId = body(response).get("invoiceId").asText();
 
         String keyed = hmacSha256Hex(aws.secretFields("ConnectingPartySecretId").get("deviceHashKey"), "SERIAL-KEYED-1");
@@ -216,7 +225,8 @@ class InitiateVerificationHandlerTest {
         String token = "expiry-" + UUID.randomUUID();
         Instant before = Instant.now();
 
-        String invoiceId = body(handler.handle(CardVerificationEvents.initiate("SERIAL-EXPIRY-1", token), null))
+        String invoiceId = body(InContract.handle(handler,
+                CardVerificationEvents.initiate("SERIAL-EXPIRY-1", token), null))
                 .get("invoiceId").asText();
 
         assertExpiresAfter(item(aws, "INVOICE#" + invoiceId, "INVOICE"), Duration.ofDays(3), before);
@@ -232,11 +242,14 @@ class InitiateVerificationHandlerTest {
         InitiateVerificationHandler handler = handler(aws, Map.of("MAX_SESSIONS_PER_DEVICE_PER_HOUR", "2"),
                 Instant.parse("2026-11-22T09:59:30Z"));
         String token = "limit-" + UUID.randomUUID();
-        assertEquals(200, handler.handle(CardVerificationEvents.initiate("SERIAL-LIMITED-1", token), null).getStatusCode());
-        assertEquals(200, handler.handle(CardVerificationEvents.initiate("SERIAL-LIMITED-1", token), null).getStatusCode());
+        assertEquals(200, InContract.handle(handler,
+                CardVerificationEvents.initiate("SERIAL-LIMITED-1", token), null).getStatusCode());
+        assertEquals(200, InContract.handle(handler,
+                CardVerificationEvents.initiate("SERIAL-LIMITED-1", token), null).getStatusCode());
         long stored = storedItemCount(aws);
 
-        APIGatewayV2HTTPResponse response = handler.handle(CardVerificationEvents.initiate("SERIAL-LIMITED-1", token), null);
+        APIGatewayV2HTTPResponse response = InContract.handle(handler,
+                CardVerificationEvents.initiate("SERIAL-LIMITED-1", token), null);
 
         JsonNode error = assertError(response, 429, "FILTERED", "DEVICE_SESSION_LIMIT");
         assertEquals("30", response.getHeaders().get("Retry-After"));
@@ -250,14 +263,16 @@ class InitiateVerificationHandlerTest {
         InitiateVerificationHandler handler = handler(aws, Map.of("MAX_SESSIONS_PER_IP_PER_HOUR", "2"),
                 Instant.parse("2026-11-22T09:20:00Z"));
         for (String device : List.of("SERIAL-IP-1", "SERIAL-IP-2")) {
-            assertEquals(200, handler.handle(fromAddress("198.51.100.77", device), null).getStatusCode());
+            assertEquals(200, InContract.handle(handler, fromAddress("198.51.100.77", device), null).getStatusCode());
         }
 
-        APIGatewayV2HTTPResponse response = handler.handle(fromAddress("198.51.100.77", "SERIAL-IP-3"), null);
+        APIGatewayV2HTTPResponse response = InContract.handle(handler,
+                fromAddress("198.51.100.77", "SERIAL-IP-3"), null);
 
         assertError(response, 429, "FILTERED", "IP_SESSION_LIMIT");
         assertEquals("2400", response.getHeaders().get("Retry-After"));
-        assertEquals(200, handler.handle(fromAddress("198.51.100.78", "SERIAL-IP-3"), null).getStatusCode());
+        assertEquals(200, InContract.handle(handler,
+                fromAddress("198.51.100.78", "SERIAL-IP-3"), null).getStatusCode());
     }
 
     /** Fails closed: a deployment that does not set TOKEN_BINDING still binds; only "false" turns binding off. */
@@ -266,9 +281,10 @@ class InitiateVerificationHandlerTest {
         InitiateVerificationHandler handler = handler(aws, Map.of("TOKEN_BINDING", ""));
         String token = "unset-" + UUID.randomUUID();
 
-        assertEquals(200, handler.handle(CardVerificationEvents.initiate("DEVICE-A-3", token), null).getStatusCode());
+        assertEquals(200, InContract.handle(handler,
+                CardVerificationEvents.initiate("DEVICE-A-3", token), null).getStatusCode());
 
-        assertError(handler.handle(CardVerificationEvents.initiate("DEVICE-B-4", token), null),
+        assertError(InContract.handle(handler, CardVerificationEvents.initiate("DEVICE-B-4", token), null),
                 403, "FILTERED", "TOKEN_NOT_BOUND_TO_DEVICE");
     }
 
@@ -278,7 +294,7 @@ class InitiateVerificationHandlerTest {
         InitiateVerificationHandler handler = handler(aws, Map.of("TABLE_NAME", "no-such-table"));
 
         Replies.Logged<APIGatewayV2HTTPResponse> call = Replies.logged(
-                () -> handler.handle(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null));
+                () -> InContract.handle(handler, CardVerificationEvents.load(CardVerificationEvents.INITIATE), null));
 
         JsonNode error = assertError(call.result(), 500, "SERVER_FAILED", "INTERNAL_ERROR");
         assertTrue(error.get("message").asText().contains("sample-card-verification-1"), "names the request id");
@@ -295,7 +311,7 @@ class InitiateVerificationHandlerTest {
         InitiateVerificationHandler handler = handler(aws, Map.of("CONNECTING_PARTY_SECRET_ID", secretName));
 
         Replies.Logged<APIGatewayV2HTTPResponse> call = Replies.logged(
-                () -> handler.handle(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null));
+                () -> InContract.handle(handler, CardVerificationEvents.load(CardVerificationEvents.INITIATE), null));
 
         assertError(call.result(), 500, "SERVER_FAILED", "INTERNAL_ERROR");
         assertTrue(call.log().contains("controlKey is not hexadecimal"), call.log());

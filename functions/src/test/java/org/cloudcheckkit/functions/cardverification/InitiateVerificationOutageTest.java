@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.localaws.AwsEmulator;
 import org.cloudcheckkit.localaws.EmulatorOptions;
 import org.cloudcheckkit.localaws.LocalAws;
@@ -35,11 +36,12 @@ class InitiateVerificationOutageTest {
             environment = InitiateVerificationHandlerTest.environment(aws, Map.of());
             controlKey = aws.secretFields("ConnectingPartySecretId").get("controlKey");
             warm = new InitiateVerificationHandler(Components.fromEnvironment(environment));
-            assertEquals(200, warm.handle(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null).getStatusCode());
+            assertEquals(200, InContract.handle(warm,
+                    CardVerificationEvents.load(CardVerificationEvents.INITIATE), null).getStatusCode());
         }
 
         Replies.Logged<APIGatewayV2HTTPResponse> dynamoDbDown = Replies.logged(
-                () -> warm.handle(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null));
+                () -> InContract.handle(warm, CardVerificationEvents.load(CardVerificationEvents.INITIATE), null));
         JsonNode error = assertError(dynamoDbDown.result(), 503, "SERVER_UNAVAILABLE", "DEPENDENCY_UNAVAILABLE");
         assertEquals("5", dynamoDbDown.result().getHeaders().get("Retry-After"));
         assertTrue(dynamoDbDown.log().contains("DynamoDB is unavailable"), dynamoDbDown.log());
@@ -47,7 +49,7 @@ class InitiateVerificationOutageTest {
 
         InitiateVerificationHandler cold = new InitiateVerificationHandler(Components.fromEnvironment(environment));
         Replies.Logged<APIGatewayV2HTTPResponse> secretsDown = Replies.logged(
-                () -> cold.handle(CardVerificationEvents.load(CardVerificationEvents.INITIATE), null));
+                () -> InContract.handle(cold, CardVerificationEvents.load(CardVerificationEvents.INITIATE), null));
         assertError(secretsDown.result(), 503, "SERVER_UNAVAILABLE", "DEPENDENCY_UNAVAILABLE");
         assertTrue(secretsDown.log().contains("Secrets Manager is unavailable"), secretsDown.log());
 

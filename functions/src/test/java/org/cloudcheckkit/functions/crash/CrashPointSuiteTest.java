@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.cloudcheckkit.crash.CrashPoint;
 import org.cloudcheckkit.crash.CrashPoints;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.StackRig;
 import org.cloudcheckkit.functions.akahu.AkahuInitiateHandler;
@@ -92,7 +93,7 @@ class CrashPointSuiteTest {
         assertEquals(409, create(rig, CrashPoints.NONE, key).getStatusCode(), "a repeat with the key is not acted on blindly");
         List<IntentItem> stale = intentsWithKey(rig, key);
         assertEquals(IntentItem.State.STALE, stale.get(0).state(), "past its time the intent is stale");
-        JsonNode shown = body(new ResultsHandler(rig.instance("ResultsFunction")).handle(
+        JsonNode shown = body(InContract.handle(new ResultsHandler(rig.instance("ResultsFunction")),
                 SampleEvents.load("intents.json").event(), context())).get("intents");
         assertTrue(shown.findValuesAsText("idempotencyKey").contains(key), "and shown to its owner: " + shown);
         assertInvariants(rig, Map.of("/go/create/", 0), List.of());
@@ -183,7 +184,7 @@ class CrashPointSuiteTest {
         send(rig, goApiReference);
         CrashAt crash = CrashAt.first(CrashPoint.CLOUDCHECK_ANSWERED);
 
-        assertTrue(StackRig.diedIn(() -> new RecipientsHandler(rig.instance("RecipientsFunction", crash)).handle(
+        assertTrue(StackRig.diedIn(() -> InContract.handle(new RecipientsHandler(rig.instance("RecipientsFunction", crash)),
                 SampleEvents.load("go-add-recipient.json").pathParameter("goApiReference", goApiReference)
                         .header("idempotency-key", UUID.randomUUID().toString()).event(), context())));
         String added = sandbox.recipientTokens().stream().filter(token -> !token.equals(first)).findFirst().orElseThrow();
@@ -201,9 +202,8 @@ class CrashPointSuiteTest {
         StackRig rig = new StackRig(aws, sandbox, CLOCK);
         CrashAt crash = CrashAt.first(CrashPoint.CLOUDCHECK_ANSWERED);
 
-        assertTrue(StackRig.diedIn(() -> new AkahuInitiateHandler(rig.instance("AkahuInitiateFunction", crash)).handle(
-                SampleEvents.load("akahu-initiate.json").header("idempotency-key", UUID.randomUUID().toString()).event(),
-                context())));
+        assertTrue(StackRig.diedIn(() -> InContract.handle(new AkahuInitiateHandler(rig.instance("AkahuInitiateFunction", crash)),
+                SampleEvents.load("akahu-initiate.json").header("idempotency-key", UUID.randomUUID().toString()).event(), context())));
         String token = sandbox.akahuTokens().iterator().next();
         sandbox.completeAkahu(token, AkahuStatus.PASS);
         rig.recover();
@@ -341,7 +341,7 @@ class CrashPointSuiteTest {
     private void zipRecovers(StackRig rig, CloudcheckSandbox sandbox, String goApiReference) {
         sandbox.advanceClock(Duration.ofMinutes(5));
         rig.recover();
-        JsonNode job = body(new DownloadsHandler(rig.instance("DownloadsFunction")).handle(
+        JsonNode job = body(InContract.handle(new DownloadsHandler(rig.instance("DownloadsFunction")),
                 SampleEvents.load("go-archive-status.json").pathParameter("goApiReference", goApiReference).event(), context()));
         assertEquals("ARCHIVED", job.get("state").asText(), job.toString());
         List<ObjectVersion> zips = versions(rig, "go/" + goApiReference + "/results-");
@@ -446,24 +446,25 @@ class CrashPointSuiteTest {
     // --- Flows ------------------------------------------------------------------------------------------------
 
     private static APIGatewayV2HTTPResponse create(StackRig rig, CrashPoints crash, String idempotencyKey) {
-        return new CreateHandler(rig.instance("CreateFunction", crash)).handle(
+        return InContract.handle(new CreateHandler(rig.instance("CreateFunction", crash)),
                 SampleEvents.load("go-create.json").header("idempotency-key", idempotencyKey).event(), context());
     }
 
     private static APIGatewayV2HTTPResponse quickSend(StackRig rig, CrashPoints crash) {
-        return new QuickSendHandler(rig.instance("QuickSendFunction", crash)).handle(
-                SampleEvents.load("go-quicksend.json").header("idempotency-key", UUID.randomUUID().toString()).event(),
-                context());
+        return InContract.handle(new QuickSendHandler(rig.instance("QuickSendFunction", crash)),
+                SampleEvents.load("go-quicksend.json").header("idempotency-key", UUID.randomUUID().toString()).event(), context());
     }
 
     private static void send(StackRig rig, String goApiReference) {
-        APIGatewayV2HTTPResponse sent = new SendHandler(rig.instance("SendFunction")).handle(SampleEvents.load("go-send.json")
+        APIGatewayV2HTTPResponse sent = InContract.handle(new SendHandler(rig.instance("SendFunction")),
+                SampleEvents.load("go-send.json")
                 .pathParameter("goApiReference", goApiReference).event(), context());
         assertEquals(200, sent.getStatusCode(), sent.getBody());
     }
 
     private static APIGatewayV2HTTPResponse startZip(StackRig rig, CrashPoints crash, String goApiReference) {
-        return new DownloadsHandler(rig.instance("DownloadsFunction", crash)).handle(SampleEvents.load("go-archive-start.json")
+        return InContract.handle(new DownloadsHandler(rig.instance("DownloadsFunction", crash)),
+                SampleEvents.load("go-archive-start.json")
                 .pathParameter("goApiReference", goApiReference).event(), context());
     }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.TestStack;
 import org.cloudcheckkit.localaws.FunctionContext;
@@ -41,7 +42,7 @@ class CreateHandlerTest {
     void createsTheRequestWithOurCallbackUrlAndKeepsOnlyReferencesAndTokens(LocalAws aws, CloudcheckSandbox sandbox) {
         CreateHandler handler = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handle(create().event(), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse response = InContract.handle(handler, create().event(), new FunctionContext("test"));
 
         assertEquals(201, response.getStatusCode(), response.getBody());
         JsonNode created = body(response);
@@ -61,7 +62,7 @@ class CreateHandlerTest {
         }
 
         sandbox.recipient(token);
-        new SendHandler(TestStack.components(aws, sandbox, "SendFunction")).handle(
+        InContract.handle(new SendHandler(TestStack.components(aws, sandbox, "SendFunction")),
                 SampleEvents.load("go-send.json").pathParameter("goApiReference", goApiReference).header("idempotency-key", null)
                         .event(), new FunctionContext("test"));
         sandbox.awaitCallbacks(Duration.ofSeconds(5));
@@ -77,7 +78,7 @@ class CreateHandlerTest {
         SampleEvents event = create().editBody(body -> ((ObjectNode) body.get("recipients").get(0))
                 .remove(List.of("address", "dateofbirth", "mobileNumber")));
 
-        APIGatewayV2HTTPResponse response = handler.handle(event.event(), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse response = InContract.handle(handler, event.event(), new FunctionContext("test"));
 
         assertEquals(201, response.getStatusCode(), response.getBody());
         assertTrue(body(response).get("recipients").get(0).get("recipientToken").asText().length() > 0);
@@ -94,8 +95,8 @@ class CreateHandlerTest {
             recipients.add(askingForLive(recipients.get(0)).put("reference", "cust-0003"));
         });
 
-        APIGatewayV2HTTPResponse response = believingLiveIsEnabled(aws, sandbox).handle(event.event(),
-                new FunctionContext("test"));
+        APIGatewayV2HTTPResponse response = InContract.handle(believingLiveIsEnabled(aws, sandbox),
+                event.event(), new FunctionContext("test"));
 
         assertEquals(201, response.getStatusCode(), response.getBody());
         JsonNode created = body(response);
@@ -116,8 +117,8 @@ class CreateHandlerTest {
             ((ObjectNode) recipients.get(0)).put("mobileNumber", "021 123 4567");
         });
 
-        APIGatewayV2HTTPResponse response = believingLiveIsEnabled(aws, sandbox).handle(event.event(),
-                new FunctionContext("test"));
+        APIGatewayV2HTTPResponse response = InContract.handle(believingLiveIsEnabled(aws, sandbox),
+                event.event(), new FunctionContext("test"));
 
         assertEquals(422, response.getStatusCode(), response.getBody());
         assertEquals(List.of("recipients[0] INVALID_PHONE_NUMBER", "recipients[1] SERVICE_NOT_AVAILABLE"),
@@ -173,7 +174,7 @@ class CreateHandlerTest {
             body.put("dateOfBirth", "1990-01-01");
         });
 
-        APIGatewayV2HTTPResponse response = handler.handle(event.event(), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse response = InContract.handle(handler, event.event(), new FunctionContext("test"));
 
         assertEquals(400, response.getStatusCode());
         JsonNode error = body(response).get("error");
@@ -189,9 +190,11 @@ class CreateHandlerTest {
         CreateHandler handler = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"));
 
         String key = java.util.UUID.randomUUID().toString();
-        APIGatewayV2HTTPResponse first = handler.handle(create().header("idempotency-key", key).event(), new FunctionContext("test"));
-        APIGatewayV2HTTPResponse repeat = handler.handle(create().header("idempotency-key", key).event(), new FunctionContext("test"));
-        APIGatewayV2HTTPResponse otherBody = handler.handle(create().header("idempotency-key", key)
+        APIGatewayV2HTTPResponse first = InContract.handle(handler,
+                create().header("idempotency-key", key).event(), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse repeat = InContract.handle(handler,
+                create().header("idempotency-key", key).event(), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse otherBody = InContract.handle(handler, create().header("idempotency-key", key)
                 .editBody(body -> body.put("reference", "another")).event(), new FunctionContext("test"));
 
         assertEquals(201, repeat.getStatusCode());
@@ -207,8 +210,10 @@ class CreateHandlerTest {
         sandbox.failNext("/go/create/", 1, ApiFault.of(ApiFault.Kind.HTTP_500));
 
         String key = java.util.UUID.randomUUID().toString();
-        APIGatewayV2HTTPResponse lost = handler.handle(create().header("idempotency-key", key).event(), new FunctionContext("test"));
-        APIGatewayV2HTTPResponse repeat = handler.handle(create().header("idempotency-key", key).event(), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse lost = InContract.handle(handler,
+                create().header("idempotency-key", key).event(), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse repeat = InContract.handle(handler,
+                create().header("idempotency-key", key).event(), new FunctionContext("test"));
 
         assertEquals(502, lost.getStatusCode());
         assertEquals("CLOUDCHECK_OUTCOME_UNKNOWN", body(lost).get("error").get("code").asText());
@@ -222,8 +227,10 @@ class CreateHandlerTest {
         sandbox.failNext("/go/create/", 1, ApiFault.of(ApiFault.Kind.ERROR_112));
 
         String key = java.util.UUID.randomUUID().toString();
-        APIGatewayV2HTTPResponse failed = handler.handle(create().header("idempotency-key", key).event(), new FunctionContext("test"));
-        APIGatewayV2HTTPResponse retried = handler.handle(create().header("idempotency-key", key).event(), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse failed = InContract.handle(handler,
+                create().header("idempotency-key", key).event(), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse retried = InContract.handle(handler,
+                create().header("idempotency-key", key).event(), new FunctionContext("test"));
 
         assertEquals(503, failed.getStatusCode());
         assertEquals("5", failed.getHeaders().get("Retry-After"));
@@ -238,7 +245,8 @@ class CreateHandlerTest {
         try {
             CreateHandler handler = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"));
 
-            APIGatewayV2HTTPResponse response = handler.handle(create().event(), new FunctionContext("test"));
+            APIGatewayV2HTTPResponse response = InContract.handle(handler,
+                    create().event(), new FunctionContext("test"));
 
             assertEquals(502, response.getStatusCode());
             assertEquals("CLOUDCHECK_CREDENTIALS_REJECTED", body(response).get("error").get("code").asText());
@@ -257,7 +265,7 @@ class CreateHandlerTest {
         SampleEvents event = create()
                 .editBody(body -> ((ObjectNode) body.get("recipients").get(0).get("requestType")).put("live", true));
 
-        APIGatewayV2HTTPResponse response = handler.handle(event.event(), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse response = InContract.handle(handler, event.event(), new FunctionContext("test"));
 
         assertEquals(422, response.getStatusCode());
         JsonNode problem = body(response).get("error").get("problems").get(0);
@@ -273,8 +281,8 @@ class CreateHandlerTest {
             recipients.add(askingForLive(recipients.get(0)));
         });
 
-        APIGatewayV2HTTPResponse response = believingLiveIsEnabled(aws, sandbox).handle(event.event(),
-                new FunctionContext("test"));
+        APIGatewayV2HTTPResponse response = InContract.handle(believingLiveIsEnabled(aws, sandbox),
+                event.event(), new FunctionContext("test"));
 
         assertEquals(201, response.getStatusCode(), response.getBody());
         assertEquals(List.of("recipients[1] SERVICE_NOT_AVAILABLE"), fieldsAndRules(body(response).get("problems")));
@@ -284,8 +292,8 @@ class CreateHandlerTest {
     void aBodyThatIsNotJsonIs400(LocalAws aws, CloudcheckSandbox sandbox) {
         CreateHandler handler = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handle(create().body("{\"recipients\": [").event(),
-                new FunctionContext("test"));
+        APIGatewayV2HTTPResponse response = InContract.handle(handler,
+                create().body("{\"recipients\": [").event(), new FunctionContext("test"));
 
         assertEquals(400, response.getStatusCode());
         assertEquals("MALFORMED_JSON", body(response).get("error").get("problems").get(0).get("rule").asText());
@@ -295,7 +303,7 @@ class CreateHandlerTest {
     void aCompleteUrlOnAHostNotAllowedIs400AndNothingIsCreated(LocalAws aws, CloudcheckSandbox sandbox) {
         CreateHandler handler = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-create.json")
+        APIGatewayV2HTTPResponse response = InContract.handle(handler, SampleEvents.load("go-create.json")
                 .editBody(body -> body.put("completeUrl", "https://evil.example/collect")).event(), new FunctionContext("test"));
 
         assertEquals(400, response.getStatusCode(), response.getBody());

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Set;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.StackRig;
 import org.cloudcheckkit.functions.TestStack;
@@ -40,7 +41,7 @@ class CreateWithoutTokensTest {
         sandbox.variants(Set.of(WireVariant.CREATE_WITHOUT_TOKENS));
         StackRig rig = new StackRig(aws, sandbox, CLOCK);
 
-        APIGatewayV2HTTPResponse created = new CreateHandler(rig.instance("CreateFunction")).handle(
+        APIGatewayV2HTTPResponse created = InContract.handle(new CreateHandler(rig.instance("CreateFunction")),
                 SampleEvents.load("go-create.json").event(), new FunctionContext("test"));
 
         assertEquals(201, created.getStatusCode(), created.getBody());
@@ -57,7 +58,7 @@ class CreateWithoutTokensTest {
         StackRig rig = new StackRig(aws, sandbox, CLOCK);
         sandbox.failNext("/go/results/", 4, ApiFault.of(ApiFault.Kind.HTTP_500));
 
-        APIGatewayV2HTTPResponse created = new CreateHandler(rig.instance("CreateFunction")).handle(
+        APIGatewayV2HTTPResponse created = InContract.handle(new CreateHandler(rig.instance("CreateFunction")),
                 SampleEvents.load("go-create.json").event(), new FunctionContext("test"));
         String goApiReference = TestStack.body(created).get("goApiReference").asText();
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.TestStack;
 import org.cloudcheckkit.localaws.FunctionContext;
@@ -18,7 +19,7 @@ record CreatedRequest(String goApiReference, List<String> recipientTokens) {
 
     static CreatedRequest make(LocalAws aws, CloudcheckSandbox sandbox) {
         CreateHandler create = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction"));
-        APIGatewayV2HTTPResponse response = create.handle(SampleEvents.load("go-create.json")
+        APIGatewayV2HTTPResponse response = InContract.handle(create, SampleEvents.load("go-create.json")
                 .header("idempotency-key", UUID.randomUUID().toString()).event(), new FunctionContext("test"));
         assertEquals(201, response.getStatusCode(), response.getBody());
         JsonNode body = TestStack.body(response);

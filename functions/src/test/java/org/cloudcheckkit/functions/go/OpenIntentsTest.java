@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.StackRig;
 import org.cloudcheckkit.localaws.FunctionContext;
@@ -126,12 +127,12 @@ class OpenIntentsTest {
     }
 
     private static APIGatewayV2HTTPResponse create(StackRig rig, String principal, String idempotencyKey) {
-        return new CreateHandler(rig.instance("CreateFunction")).handle(SampleEvents.load("go-create.json")
+        return InContract.handle(new CreateHandler(rig.instance("CreateFunction")), SampleEvents.load("go-create.json")
                 .principal(principal).header("idempotency-key", idempotencyKey).event(), new FunctionContext("test"));
     }
 
     private static JsonNode intents(StackRig rig, String principal) {
-        APIGatewayV2HTTPResponse listed = new ResultsHandler(rig.instance("ResultsFunction")).handle(
+        APIGatewayV2HTTPResponse listed = InContract.handle(new ResultsHandler(rig.instance("ResultsFunction")),
                 SampleEvents.load("intents.json").principal(principal).event(), new FunctionContext("test"));
         assertEquals(200, listed.getStatusCode(), listed.getBody());
         return body(listed).get("intents");

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.TestStack;
 import org.cloudcheckkit.functions.akahu.AkahuInitiateHandler;
@@ -91,12 +92,13 @@ class OwnershipTest {
         madeByUserA(aws, sandbox, Map.of());
         sandbox.failNext("/go/create/", 1, org.cloudcheckkit.sandbox.fault.ApiFault.of(
                 org.cloudcheckkit.sandbox.fault.ApiFault.Kind.HTTP_500));
-        new CreateHandler(components(aws, sandbox, "CreateFunction", Map.of())).handle(SampleEvents.load("go-create.json")
+        InContract.handle(new CreateHandler(components(aws, sandbox, "CreateFunction", Map.of())),
+                SampleEvents.load("go-create.json")
                 .principal("user-a").header("idempotency-key", UUID.randomUUID().toString()).event(), context());
 
-        JsonNode mine = body(new ResultsHandler(components(aws, sandbox, "ResultsFunction", Map.of())).handle(
+        JsonNode mine = body(InContract.handle(new ResultsHandler(components(aws, sandbox, "ResultsFunction", Map.of())),
                 SampleEvents.load("intents.json").principal("user-a").event(), context())).get("intents");
-        JsonNode theirs = body(new ResultsHandler(components(aws, sandbox, "ResultsFunction", Map.of())).handle(
+        JsonNode theirs = body(InContract.handle(new ResultsHandler(components(aws, sandbox, "ResultsFunction", Map.of())),
                 SampleEvents.load("intents.json").principal("user-b").event(), context())).get("intents");
 
         assertEquals(1, mine.size(), mine.toString());
@@ -105,14 +107,14 @@ class OwnershipTest {
 
     private static Made madeByUserA(LocalAws aws, CloudcheckSandbox sandbox, Map<String, String> environment) {
         UnaryOperator<SampleEvents> userA = event -> event.principal("user-a").claim("custom:tenant", "lender-1");
-        JsonNode created = body(new CreateHandler(components(aws, sandbox, "CreateFunction", environment)).handle(
+        JsonNode created = body(InContract.handle(new CreateHandler(components(aws, sandbox, "CreateFunction", environment)),
                 userA.apply(SampleEvents.load("go-create.json").header("idempotency-key", UUID.randomUUID().toString()))
                         .event(), context()));
         String goApiReference = created.get("goApiReference").asText();
-        new SendHandler(components(aws, sandbox, "SendFunction", environment)).handle(userA.apply(
+        InContract.handle(new SendHandler(components(aws, sandbox, "SendFunction", environment)), userA.apply(
                 SampleEvents.load("go-send.json").pathParameter("goApiReference", goApiReference)).event(), context());
-        JsonNode session = body(new AkahuInitiateHandler(components(aws, sandbox, "AkahuInitiateFunction", environment))
-                .handle(userA.apply(SampleEvents.load("akahu-initiate.json")
+        JsonNode session = body(InContract.handle(new AkahuInitiateHandler(components(aws, sandbox, "AkahuInitiateFunction", environment)),
+                userA.apply(SampleEvents.load("akahu-initiate.json")
                         .header("idempotency-key", UUID.randomUUID().toString())).event(), context()));
         return new Made(goApiReference, created.get("recipients").get(0).get("recipientToken").asText(),
                 session.get("token").asText());
@@ -132,7 +134,7 @@ class OwnershipTest {
                 case "AkahuResultsFunction" -> new AkahuResultsHandler(components);
                 default -> new DownloadsHandler(components);
             };
-            return handler.handle(caller.apply(target.apply(SampleEvents.load(event)
+            return InContract.handle(handler, caller.apply(target.apply(SampleEvents.load(event)
                     .header("idempotency-key", UUID.randomUUID().toString()))).event(), context());
         }
     }

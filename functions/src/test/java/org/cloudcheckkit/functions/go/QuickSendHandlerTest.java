@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.UUID;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.TestStack;
 import org.cloudcheckkit.localaws.FunctionContext;
@@ -28,7 +29,7 @@ class QuickSendHandlerTest {
     void messagesOneRecipientAndKeepsItsToken(LocalAws aws, CloudcheckSandbox sandbox) {
         QuickSendHandler handler = new QuickSendHandler(TestStack.components(aws, sandbox, "QuickSendFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-quicksend.json")
+        APIGatewayV2HTTPResponse response = InContract.handle(handler, SampleEvents.load("go-quicksend.json")
                 .header("idempotency-key", UUID.randomUUID().toString()).event(), new FunctionContext("test"));
 
         assertEquals(201, response.getStatusCode(), response.getBody());
@@ -45,7 +46,7 @@ class QuickSendHandlerTest {
     void withoutAnEmailOrMobileItIs400(LocalAws aws, CloudcheckSandbox sandbox) {
         QuickSendHandler handler = new QuickSendHandler(TestStack.components(aws, sandbox, "QuickSendFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-quicksend.json")
+        APIGatewayV2HTTPResponse response = InContract.handle(handler, SampleEvents.load("go-quicksend.json")
                 .header("idempotency-key", UUID.randomUUID().toString())
                 .editBody(body -> body.remove("mobileNumber")).event(), new FunctionContext("test"));
 

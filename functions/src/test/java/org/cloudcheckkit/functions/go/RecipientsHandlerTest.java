@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.UUID;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.TestStack;
 import org.cloudcheckkit.localaws.FunctionContext;
@@ -35,22 +36,23 @@ class RecipientsHandlerTest {
         CreatedRequest request = CreatedRequest.make(aws, sandbox);
         RecipientsHandler handler = new RecipientsHandler(TestStack.components(aws, sandbox, "RecipientsFunction"));
 
-        APIGatewayV2HTTPResponse added = handler.handle(SampleEvents.load("go-add-recipient.json")
+        APIGatewayV2HTTPResponse added = InContract.handle(handler, SampleEvents.load("go-add-recipient.json")
                 .pathParameter("goApiReference", request.goApiReference()).event(), new FunctionContext("test"));
         assertEquals(201, added.getStatusCode(), added.getBody());
         String addedToken = body(added).get("recipientToken").asText();
 
-        new SendHandler(TestStack.components(aws, sandbox, "SendFunction")).handle(SampleEvents.load("go-send.json")
+        InContract.handle(new SendHandler(TestStack.components(aws, sandbox, "SendFunction")),
+                SampleEvents.load("go-send.json")
                 .pathParameter("goApiReference", request.goApiReference())
                 .header("idempotency-key", UUID.randomUUID().toString()).event(), new FunctionContext("test"));
-        APIGatewayV2HTTPResponse edited = handler.handle(SampleEvents.load("go-edit-recipient.json")
+        APIGatewayV2HTTPResponse edited = InContract.handle(handler, SampleEvents.load("go-edit-recipient.json")
                 .pathParameter("goApiReference", request.goApiReference()).pathParameter("recipientToken", addedToken)
                 .event(), new FunctionContext("test"));
         assertEquals(200, edited.getStatusCode(), edited.getBody());
         String newToken = body(edited).get("recipientToken").asText();
         assertNotEquals(addedToken, newToken, "a new mobile number after a send gives a new token");
 
-        APIGatewayV2HTTPResponse cancelled = handler.handle(SampleEvents.load("go-cancel-recipients.json")
+        APIGatewayV2HTTPResponse cancelled = InContract.handle(handler, SampleEvents.load("go-cancel-recipients.json")
                 .pathParameter("goApiReference", request.goApiReference())
                 .body("{\"recipientTokens\": [\"" + newToken + "\"]}").event(), new FunctionContext("test"));
         assertEquals(200, cancelled.getStatusCode(), cancelled.getBody());
@@ -68,7 +70,7 @@ class RecipientsHandlerTest {
         CreatedRequest request = CreatedRequest.make(aws, sandbox);
         RecipientsHandler handler = new RecipientsHandler(TestStack.components(aws, sandbox, "RecipientsFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-edit-recipient.json")
+        APIGatewayV2HTTPResponse response = InContract.handle(handler, SampleEvents.load("go-edit-recipient.json")
                 .pathParameter("goApiReference", request.goApiReference()).pathParameter("recipientToken", "someone-else")
                 .event(), new FunctionContext("test"));
 
@@ -82,7 +84,7 @@ class RecipientsHandlerTest {
         RecipientsHandler handler = new RecipientsHandler(TestStack.components(aws, sandbox, "RecipientsFunction"));
         long callsBefore = sandbox.calls().size();
 
-        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-add-recipient.json")
+        APIGatewayV2HTTPResponse response = InContract.handle(handler, SampleEvents.load("go-add-recipient.json")
                 .pathParameter("goApiReference", request.goApiReference())
                 .editBody(body -> body.put("mobileNumber", "021")).event(), new FunctionContext("test"));
 
@@ -93,7 +95,7 @@ class RecipientsHandlerTest {
 
     @Test
     void fiveHundredRecipientsAreCancelledInOneCall(LocalAws aws, CloudcheckSandbox sandbox) {
-        APIGatewayV2HTTPResponse created = new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction")).handle(
+        APIGatewayV2HTTPResponse created = InContract.handle(new CreateHandler(TestStack.components(aws, sandbox, "CreateFunction")),
                 SampleEvents.load("go-create.json").editBody(body -> {
                     ArrayNode recipients = (ArrayNode) body.get("recipients");
                     for (int i = 1; i < 500; i++) {
@@ -107,7 +109,7 @@ class RecipientsHandlerTest {
         assertEquals(500, tokens.size());
         Components recipients = TestStack.components(aws, sandbox, "RecipientsFunction");
 
-        APIGatewayV2HTTPResponse cancelled = new RecipientsHandler(recipients).handle(
+        APIGatewayV2HTTPResponse cancelled = InContract.handle(new RecipientsHandler(recipients),
                 SampleEvents.load("go-cancel-recipients.json").pathParameter("goApiReference", goApiReference)
                         .body("{\"recipientTokens\": " + tokens + "}").event(), new FunctionContext("test"));
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.TestStack;
 import org.cloudcheckkit.localaws.FunctionContext;
@@ -30,7 +31,7 @@ class ResultsHandlerTest {
         sandbox.completeRecipient(request.firstToken(), VerificationOutcome.PASS);
         ResultsHandler handler = new ResultsHandler(TestStack.components(aws, sandbox, "ResultsFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-request.json")
+        APIGatewayV2HTTPResponse response = InContract.handle(handler, SampleEvents.load("go-request.json")
                 .pathParameter("goApiReference", request.goApiReference()).event(), new FunctionContext("test"));
 
         assertEquals(200, response.getStatusCode(), response.getBody());
@@ -48,7 +49,7 @@ class ResultsHandlerTest {
         sandbox.completeRecipient(request.firstToken(), VerificationOutcome.FAIL);
         ResultsHandler handler = new ResultsHandler(TestStack.components(aws, sandbox, "ResultsFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-recipient.json")
+        APIGatewayV2HTTPResponse response = InContract.handle(handler, SampleEvents.load("go-recipient.json")
                 .pathParameter("recipientToken", request.firstToken()).event(), new FunctionContext("test"));
 
         assertEquals(200, response.getStatusCode(), response.getBody());
@@ -60,7 +61,7 @@ class ResultsHandlerTest {
     void aTokenThisServiceDidNotIssueIs404AndCostsNoCloudcheckCall(LocalAws aws, CloudcheckSandbox sandbox) {
         ResultsHandler handler = new ResultsHandler(TestStack.components(aws, sandbox, "ResultsFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-recipient.json")
+        APIGatewayV2HTTPResponse response = InContract.handle(handler, SampleEvents.load("go-recipient.json")
                 .pathParameter("recipientToken", "unknown-token").event(), new FunctionContext("test"));
 
         assertEquals(404, response.getStatusCode());

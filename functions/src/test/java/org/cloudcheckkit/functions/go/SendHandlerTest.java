@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.UUID;
+import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
 import org.cloudcheckkit.functions.TestStack;
 import org.cloudcheckkit.localaws.FunctionContext;
@@ -29,8 +30,8 @@ class SendHandlerTest {
         SendHandler handler = new SendHandler(TestStack.components(aws, sandbox, "SendFunction"));
         String key = UUID.randomUUID().toString();
 
-        APIGatewayV2HTTPResponse sent = handler.handle(send(request, key), new FunctionContext("test"));
-        APIGatewayV2HTTPResponse repeat = handler.handle(send(request, key), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse sent = InContract.handle(handler, send(request, key), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse repeat = InContract.handle(handler, send(request, key), new FunctionContext("test"));
 
         assertEquals(200, sent.getStatusCode(), sent.getBody());
         assertEquals(1, body(sent).get("emailsSent").asInt());
@@ -45,9 +46,9 @@ class SendHandlerTest {
         CreatedRequest second = CreatedRequest.make(aws, sandbox);
         SendHandler handler = new SendHandler(TestStack.components(aws, sandbox, "SendFunction"));
         String key = UUID.randomUUID().toString();
-        assertEquals(200, handler.handle(send(first, key), new FunctionContext("test")).getStatusCode());
+        assertEquals(200, InContract.handle(handler, send(first, key), new FunctionContext("test")).getStatusCode());
 
-        APIGatewayV2HTTPResponse reused = handler.handle(send(second, key), new FunctionContext("test"));
+        APIGatewayV2HTTPResponse reused = InContract.handle(handler, send(second, key), new FunctionContext("test"));
 
         assertEquals(422, reused.getStatusCode(), "never the first request's answer: " + reused.getBody());
         assertEquals(1, sandbox.successfulCalls("/go/send/"), "and the second request was not sent");
@@ -59,9 +60,9 @@ class SendHandlerTest {
         CreatedRequest request = CreatedRequest.make(aws, sandbox);
         SendHandler handler = new SendHandler(TestStack.components(aws, sandbox, "SendFunction"));
         String key = UUID.randomUUID().toString();
-        assertEquals(200, handler.handle(send(request, key), new FunctionContext("test")).getStatusCode());
+        assertEquals(200, InContract.handle(handler, send(request, key), new FunctionContext("test")).getStatusCode());
 
-        APIGatewayV2HTTPResponse administrator = handler.handle(SampleEvents.load("go-send.json")
+        APIGatewayV2HTTPResponse administrator = InContract.handle(handler, SampleEvents.load("go-send.json")
                 .pathParameter("goApiReference", request.goApiReference()).header("idempotency-key", key)
                 .principal("compliance-officer").scopes("cloudcheck/admin").event(), new FunctionContext("test"));
 
@@ -74,7 +75,7 @@ class SendHandlerTest {
         CreatedRequest request = CreatedRequest.make(aws, sandbox);
         SendHandler handler = new SendHandler(TestStack.components(aws, sandbox, "SendFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-send.json")
+        APIGatewayV2HTTPResponse response = InContract.handle(handler, SampleEvents.load("go-send.json")
                 .pathParameter("goApiReference", request.goApiReference()).header("idempotency-key", null)
                 .body("{\"test\": true}").event(), new FunctionContext("test"));
 
@@ -87,9 +88,9 @@ class SendHandlerTest {
     void resendsToOneRecipient(LocalAws aws, CloudcheckSandbox sandbox) {
         CreatedRequest request = CreatedRequest.make(aws, sandbox);
         SendHandler handler = new SendHandler(TestStack.components(aws, sandbox, "SendFunction"));
-        handler.handle(send(request, UUID.randomUUID().toString()), new FunctionContext("test"));
+        InContract.handle(handler, send(request, UUID.randomUUID().toString()), new FunctionContext("test"));
 
-        APIGatewayV2HTTPResponse resent = handler.handle(SampleEvents.load("go-resend.json")
+        APIGatewayV2HTTPResponse resent = InContract.handle(handler, SampleEvents.load("go-resend.json")
                 .pathParameter("goApiReference", request.goApiReference())
                 .pathParameter("recipientToken", request.firstToken()).event(), new FunctionContext("test"));
 
@@ -101,7 +102,7 @@ class SendHandlerTest {
     void aRequestNotMadeHereIs404WithoutCallingCloudcheck(LocalAws aws, CloudcheckSandbox sandbox) {
         SendHandler handler = new SendHandler(TestStack.components(aws, sandbox, "SendFunction"));
 
-        APIGatewayV2HTTPResponse response = handler.handle(SampleEvents.load("go-send.json")
+        APIGatewayV2HTTPResponse response = InContract.handle(handler, SampleEvents.load("go-send.json")
                 .pathParameter("goApiReference", "never-made").header("idempotency-key", null).event(), new FunctionContext("test"));
 
         assertEquals(404, response.getStatusCode());
