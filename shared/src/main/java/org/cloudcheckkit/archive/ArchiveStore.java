@@ -132,8 +132,12 @@ public final class ArchiveStore {
 
     /** A short-lived URL to download an archived object. */
     public String presignedUrl(String key, Duration validFor) {
+        // As an attachment with the object's name: a browser on another origin ignores a link's download attribute.
+        String disposition = "attachment; filename=\"" + key.substring(key.lastIndexOf('/') + 1)
+                .replaceAll("[^A-Za-z0-9._-]", "_") + "\"";
         return presigner.presignGetObject(request -> request.signatureDuration(validFor)
-                .getObjectRequest(get -> get.bucket(bucket).key(key))).url().toString();
+                .getObjectRequest(get -> get.bucket(bucket).key(key).responseContentDisposition(disposition)))
+                .url().toString();
     }
 
     /**

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -116,6 +117,11 @@ class GoArchiveTest {
                 HttpRequest.newBuilder(URI.create(body(link).get("url").asText())).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(served.sha256(), ArchiveRig.sha256(downloaded.body()), "the presigned download returns the same bytes");
+        // S3 answers with the Content-Disposition a presigned URL names (moto ignores it, so the URL is what is checked):
+        // a browser saves the download under the archived object's name, whatever origin the page is on.
+        assertEquals("attachment; filename=\"" + pdfKey.substring(pdfKey.lastIndexOf('/') + 1) + "\"",
+                URLDecoder.decode(URI.create(body(link).get("url").asText()).getRawQuery().replaceAll(
+                        "(^|.*&)response-content-disposition=([^&]*).*", "$2"), StandardCharsets.UTF_8));
         assertEquals(served.sha256(), body(link).get("sha256").asText());
     }
 
