@@ -60,6 +60,8 @@ export interface paths {
          * A Go request with every recipient's status (Cloudcheck /go/results/ merged with what is stored)
          * @description Cloudcheck's current view of every recipient, with the roster state, status history and archive kept here.
          *     Cancelled and replaced recipients drop out of Cloudcheck's list; they are still listed (from the roster).
+         *     Each live view is one call to Cloudcheck: to poll, use `view=stored`, which answers from what Cloudcheck's
+         *     callbacks and the service's fetches recorded (statuses, trail, archive; no journey `link`), with no call.
          */
         get: operations["getGoRequest"];
         put?: never;
@@ -1554,7 +1556,10 @@ export interface operations {
     };
     getGoRequest: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `live` (the default): Cloudcheck's statuses and links, one call to it. `stored`: what this service recorded, no call to Cloudcheck. */
+                view?: "live" | "stored";
+            };
             header?: never;
             path: {
                 /**

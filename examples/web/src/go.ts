@@ -108,12 +108,18 @@ function requestCard(goApiReference: string, reference: string | undefined): HTM
   });
 
   const recipientRows = new Map<string, ReturnType<typeof recipientRow>>();
+  // The first look is live (Cloudcheck's statuses and the journey links, one call to Cloudcheck); polling then reads
+  // what the service stored from Cloudcheck's callbacks, which costs no Cloudcheck call.
+  let view: "live" | "stored" = "live";
   const watch = poll(async () => {
-    const { data, error, response } = await api.GET("/go/requests/{goApiReference}", { params: { path: { goApiReference } } });
+    const { data, error, response } = await api.GET("/go/requests/{goApiReference}", {
+      params: { path: { goApiReference }, query: { view } },
+    });
     if (error) {
       message.textContent = describeError(error, response);
       return false;
     }
+    view = "stored";
     message.textContent = "";
     for (const recipient of data.recipients) {
       const token = recipient.recipientToken;
@@ -128,7 +134,10 @@ function requestCard(goApiReference: string, reference: string | undefined): HTM
     }
     return data.recipients.every((r) => r.archive?.state === "ARCHIVED" || r.archive?.state === "FAILED");
   }, message);
-  onPrincipalChange(() => watch.restart());
+  onPrincipalChange(() => {
+    view = "live";
+    watch.restart();
+  });
   return card;
 }
 
@@ -151,7 +160,8 @@ function recipientRow(recipientToken: string, reference: string | undefined, mes
   return {
     element,
     update(newStatus: string | undefined, link: string | undefined, archiveState: string | undefined) {
-      status.textContent = newStatus ?? "";
+      // A recipient Cloudcheck has not notified about yet has no stored status: keep what the live view said.
+      if (newStatus) status.textContent = newStatus;
       // In production the customer gets this link by email or SMS; here you play the customer in the sandbox.
       if (link) journey.href = link;
       archive.textContent = archiveState?.toLowerCase() ?? "not yet";

@@ -65,7 +65,8 @@ public final class SampleEvents {
     }
 
     public SampleEvents queryParameter(String name, String value) {
-        Map<String, String> parameters = new HashMap<>(event.getQueryStringParameters());
+        Map<String, String> parameters = event.getQueryStringParameters() == null ? new HashMap<>()
+                : new HashMap<>(event.getQueryStringParameters());
         if (value == null) {
             parameters.remove(name);
         } else {

@@ -201,15 +201,32 @@ public final class GoRequestService {
         // Cancelled and replaced recipients drop out of Cloudcheck's list; the roster still knows them.
         for (RosterEntry entry : record.roster().values()) {
             if (!seen.contains(entry.recipientToken())) {
-                ResultItem state = states.get(entry.recipientToken());
-                recipients.add(new GoRequestView.Recipient(entry.recipientToken(), entry.reference(),
-                        state == null ? null : state.status(), state == null ? null : state.statusAt(), null,
-                        entry.state().name(), entry.replacedBy(), state == null ? List.of() : state.history(),
-                        state == null ? null : state.archive()));
+                recipients.add(stored(entry, states.get(entry.recipientToken())));
             }
         }
         return new GoRequestView(goApiReference, record.reference(), record.createdAt().toString(), record.source(),
                 (int) record.activeRecipients(), recipients);
+    }
+
+    /**
+     * What this service recorded of every recipient - the latest status the callbacks and fetches brought, the trail,
+     * the archive - with no call to Cloudcheck, so a front end can poll it. The journey link is Cloudcheck's: only
+     * {@link #view} has it.
+     */
+    public GoRequestView storedView(String goApiReference, Caller caller) {
+        GoRequestItem record = requireRequest(goApiReference, caller);
+        Map<String, ResultItem> states = store.recipients(goApiReference);
+        List<GoRequestView.Recipient> recipients = record.roster().values().stream()
+                .map(entry -> stored(entry, states.get(entry.recipientToken()))).toList();
+        return new GoRequestView(goApiReference, record.reference(), record.createdAt().toString(), record.source(),
+                (int) record.activeRecipients(), recipients);
+    }
+
+    private static GoRequestView.Recipient stored(RosterEntry entry, ResultItem state) {
+        return new GoRequestView.Recipient(entry.recipientToken(), entry.reference(),
+                state == null ? null : state.status(), state == null ? null : state.statusAt(), null,
+                entry.state().name(), entry.replacedBy(), state == null ? List.of() : state.history(),
+                state == null ? null : state.archive());
     }
 
     /**

@@ -5,9 +5,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.cloudcheckkit.config.Components;
 import org.cloudcheckkit.functions.http.ApiGatewayHandler;
+import org.cloudcheckkit.functions.http.ApiRequest;
 import org.cloudcheckkit.functions.http.ApiRoutes;
 import org.cloudcheckkit.go.GoRequestService;
+import org.cloudcheckkit.go.GoRequestView;
 import org.cloudcheckkit.intents.OpenIntents;
+import org.cloudcheckkit.validation.ValidationException;
 
 /**
  * The read routes: GET /go/requests/{goApiReference} (Cloudcheck /go/results/ merged with what was stored),
@@ -43,10 +46,23 @@ public final class ResultsHandler extends ApiGatewayHandler {
                 return api.ok(openIntents.of(request.caller()));
             }
             return REQUEST_ROUTE.equals(request.routeKey())
-                    ? api.ok(goRequests.view(request.pathParameter("goApiReference"), request.caller(),
-                            request.deadline()))
+                    ? api.ok(requestView(request))
                     : api.ok(goRequests.recipientResult(request.pathParameter("recipientToken"),
                             request.caller(), request.deadline()));
         });
+    }
+
+    /** {@code ?view=live} (the default) asks Cloudcheck; {@code ?view=stored} answers from the table alone. */
+    private GoRequestView requestView(ApiRequest request) {
+        String view = request.queryParameter("view");
+        String goApiReference = request.pathParameter("goApiReference");
+        if (view == null || view.equals("live")) {
+            return goRequests.view(goApiReference, request.caller(), request.deadline());
+        }
+        if (view.equals("stored")) {
+            return goRequests.storedView(goApiReference, request.caller());
+        }
+        throw ValidationException.of("query:view", "ONE_OF", "view is live (the default: Cloudcheck's statuses and "
+                + "links, one call to it) or stored (what this service recorded, no call)");
     }
 }

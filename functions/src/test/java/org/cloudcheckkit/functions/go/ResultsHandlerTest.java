@@ -6,15 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import org.cloudcheckkit.functions.InContract;
 import org.cloudcheckkit.functions.SampleEvents;
+import org.cloudcheckkit.functions.StackRig;
 import org.cloudcheckkit.functions.TestStack;
 import org.cloudcheckkit.localaws.FunctionContext;
 import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
+import org.cloudcheckkit.localaws.MutableClock;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
 import org.cloudcheckkit.sandbox.CloudcheckSandboxExtension;
 import org.cloudcheckkit.sandbox.go.VerificationOutcome;
+import org.cloudcheckkit.table.ItemKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,6 +45,45 @@ class ResultsHandlerTest {
         assertEquals(request.firstToken(), recipient.get("recipientToken").asText());
         assertEquals("Responded", recipient.get("status").asText());
         assertEquals("ACTIVE", recipient.get("rosterState").asText());
+    }
+
+    @Test
+    void theStoredViewAnswersWithWhatTheCallbacksRecordedAndCallsCloudcheckNever(LocalAws aws, CloudcheckSandbox sandbox) {
+        StackRig rig = new StackRig(aws, sandbox, new MutableClock(Instant.now()));
+        ItemKey.Recipient recipient = rig.sentRecipient();
+        sandbox.completeRecipient(recipient.recipientToken(), VerificationOutcome.PASS);
+        rig.relayCallbacks();
+        rig.deliverStream();
+        int callsBefore = sandbox.calls().size();
+
+        APIGatewayV2HTTPResponse response = InContract.handle(new ResultsHandler(rig.instance("ResultsFunction")),
+                SampleEvents.load("go-request.json").pathParameter("goApiReference", recipient.goApiReference())
+                        .queryParameter("view", "stored").event(), new FunctionContext("test"));
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals(callsBefore, sandbox.calls().size(), "a front end can poll it without costing a Cloudcheck call");
+        JsonNode stored = body(response).get("recipients").get(0);
+        assertEquals(recipient.recipientToken(), stored.get("recipientToken").asText());
+        assertEquals("Responded", stored.get("status").asText());
+        assertTrue(stored.get("history").size() >= 2, "the trail the callbacks recorded: " + stored);
+        assertTrue(stored.path("link").isMissingNode(), "the journey link is Cloudcheck's, in the live view only");
+    }
+
+    @Test
+    void aViewOtherThanLiveOrStoredIsABadRequestNamingTheParameter(LocalAws aws, CloudcheckSandbox sandbox) {
+        CreatedRequest request = CreatedRequest.make(aws, sandbox);
+        int callsBefore = sandbox.calls().size();
+
+        APIGatewayV2HTTPResponse response = InContract.handle(
+                new ResultsHandler(TestStack.components(aws, sandbox, "ResultsFunction")),
+                SampleEvents.load("go-request.json").pathParameter("goApiReference", request.goApiReference())
+                        .queryParameter("view", "cached").event(), new FunctionContext("test"));
+
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        JsonNode problem = body(response).get("error").get("problems").get(0);
+        assertEquals("query:view", problem.get("field").asText());
+        assertEquals("ONE_OF", problem.get("rule").asText());
+        assertEquals(callsBefore, sandbox.calls().size());
     }
 
     @Test
