@@ -810,8 +810,8 @@ export interface components {
             akahu?: components["schemas"]["ResultSection"];
             credfin?: components["schemas"]["ResultSection"];
             history: components["schemas"]["StatusChange"][];
-            /** @description Null until the result's status is final and its archiving begins. */
-            archive: components["schemas"]["ArchiveState"] | null;
+            /** @description Absent until the result's status is final and its archiving begins. */
+            archive?: components["schemas"]["ArchiveState"];
         } & {
             [key: string]: unknown;
         };
@@ -903,8 +903,8 @@ export interface components {
                 [key: string]: unknown;
             };
             history: components["schemas"]["StatusChange"][];
-            /** @description Null until the session's status is final and its archiving begins. */
-            archive: components["schemas"]["ArchiveState"] | null;
+            /** @description Absent until the session's status is final and its archiving begins. */
+            archive?: components["schemas"]["ArchiveState"];
         } & {
             [key: string]: unknown;
         };
@@ -2011,8 +2011,7 @@ export interface operations {
                      *           "at": "2026-11-22T10:16:02.410Z",
                      *           "source": "go-callback"
                      *         }
-                     *       ],
-                     *       "archive": null
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["GoRecipientResult"];

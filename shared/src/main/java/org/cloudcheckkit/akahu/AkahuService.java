@@ -81,7 +81,9 @@ public final class AkahuService {
             throw new CloudcheckProtocolException("/akahu/result/", "answer is not a JSON object", e);
         }
         body.set("history", json.valueToTree(session.result().history()));
-        body.set("archive", json.valueToTree(session.result().archive()));
+        if (session.result().archive() != null) { // absent until archiving starts, as in a Go request's view
+            body.set("archive", json.valueToTree(session.result().archive()));
+        }
         return body;
     }
 

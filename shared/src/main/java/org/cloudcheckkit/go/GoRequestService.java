@@ -246,7 +246,9 @@ public final class GoRequestService {
             throw new CloudcheckProtocolException("/go/result/", "answer is not a JSON object", e);
         }
         body.set("history", json.valueToTree(stored.history()));
-        body.set("archive", json.valueToTree(stored.archive()));
+        if (stored.archive() != null) { // absent until archiving starts, as in the request's view
+            body.set("archive", json.valueToTree(stored.archive()));
+        }
         return body;
     }
 

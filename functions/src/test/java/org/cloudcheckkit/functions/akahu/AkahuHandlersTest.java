@@ -2,6 +2,7 @@ package org.cloudcheckkit.functions.akahu;
 
 import static org.cloudcheckkit.functions.TestStack.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -43,6 +44,7 @@ class AkahuHandlersTest {
                 .pathParameter("token", token).event(), new FunctionContext("test"));
         assertEquals(200, result.getStatusCode(), result.getBody());
         assertEquals("Pass", body(result).get("status").asText());
+        assertFalse(body(result).has("archive"), "not archived yet: no archive, as on every route");
 
         APIGatewayV2HTTPResponse reviewed = InContract.handle(results, SampleEvents.load("akahu-review.json")
                 .pathParameter("token", token).event(), new FunctionContext("test"));

@@ -2,6 +2,7 @@ package org.cloudcheckkit.functions.go;
 
 import static org.cloudcheckkit.functions.TestStack.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -98,6 +99,7 @@ class ResultsHandlerTest {
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals("FAIL", body(response).get("verification").get("outcome").asText());
         assertTrue(body(response).has("recipientToken"));
+        assertFalse(body(response).has("archive"), "not archived yet: no archive, as on every route");
     }
 
     @Test
