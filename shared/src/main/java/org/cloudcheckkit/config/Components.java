@@ -267,7 +267,7 @@ public final class Components {
     }
 
     public ArchiveStore archiveStore() {
-        return archiveStore.get(() -> new ArchiveStore(aws.s3(), aws.s3Presigner(), settings.archiveBucket(), crashPoints));
+        return archiveStore.get(() -> new ArchiveStore(aws::s3, aws.s3Presigner(), settings.archiveBucket(), crashPoints));
     }
 
     public ResultProcessor resultProcessor() {
