@@ -249,6 +249,8 @@ public final class BenchMain {
         figures.put("burstP50Nanos", result.burst().p50());
         figures.put("burstP99Nanos", result.burst().p99());
         figures.put("floorPerSecond", result.floor().perSecond());
+        figures.put("motoPutItemPerSecond", result.motoWrites().perSecond());
+        figures.put("burstOfMotoRate", result.ofMotoRate());
         figures.put("floorP50Nanos", result.floor().p50());
         figures.put("floorP99Nanos", result.floor().p99());
         return figures;

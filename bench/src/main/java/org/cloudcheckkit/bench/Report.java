@@ -21,6 +21,8 @@ final class Report {
     static final int WRITES_TARGET = 20;
     static final double ARCHIVE_RATIO_TARGET = 0.5;
     static final double BURST_TARGET_PER_SECOND = 200;
+    /** The burst's rate as a share of moto's own rate for the receipt's one conditional PutItem (issue 16). */
+    static final double BURST_MOTO_RATIO_TARGET = 0.8;
 
     private final BenchMain.Options options;
     private final Machine machine;
@@ -367,13 +369,15 @@ final class Report {
     // ---------------------------------------------------------------- figure 5
 
     void burst(CallbackBurst.Result result) {
-        boolean met = result.burst().perSecond() >= BURST_TARGET_PER_SECOND && result.exactlyOnce();
+        boolean met = result.ofMotoRate() >= BURST_MOTO_RATIO_TARGET && result.exactlyOnce();
         summary.add(row("5", "Callback burst: " + String.format(Locale.ROOT, "%,d", result.callbacks()) + " Go callbacks, "
-                        + result.recipients() + " recipients", "≥ 200 /s; all archived exactly once",
+                        + result.recipients() + " recipients", "≥ 0.8 of moto's own conditional PutItem rate (same "
+                        + "concurrency); all archived exactly once",
                 String.format(Locale.ROOT, "%.0f /s, p99 %s; %d/%d archived once", result.burst().perSecond(),
                         ms(result.burst().p99()), result.archived(), result.recipients()),
-                String.format(Locale.ROOT, "%.0f /s, p99 %s", result.floor().perSecond(), ms(result.floor().p99())),
-                String.format(Locale.ROOT, "%.2f× the floor's rate", result.burst().perSecond() / result.floor().perSecond()), met));
+                String.format(Locale.ROOT, "moto: %.0f PutItem/s (%d clients); local API, constant handler: %.0f /s",
+                        result.motoWrites().perSecond(), result.motoWrites().clients(), result.floor().perSecond()),
+                String.format(Locale.ROOT, "%.2f of moto's rate", result.ofMotoRate()), met));
         StringBuilder text = new StringBuilder();
         text.append("## 5. Callback burst\n\n");
         text.append("The local stack (`org.cloudcheckkit.local.LocalStack`: its own moto, the sandbox, the local HTTP API "
@@ -392,6 +396,11 @@ final class Report {
                 .append(" concurrent HTTP/1.1 clients, each timed from send to the full answer. **Floor**: the same "
                         + "calls by the same clients through the same local API, in a stack whose template names a "
                         + "constant handler (bench `ConstantReceiptHandler`) in place of the receipt handler.\n\n");
+        text.append(String.format(Locale.ROOT, "**Real floor, same run**: moto's own rate for the one write each answer "
+                        + "waits for - %,d conditional PutItems of new items, by %d concurrent clients, straight to the "
+                        + "burst's moto through the receipt function's own DynamoDB client, just before the burst: **%.0f "
+                        + "/s**. The burst's rate is **%.2f** of it (target ≥ %.1f).%n%n", result.motoWrites().writes(),
+                result.motoWrites().clients(), result.motoWrites().perSecond(), result.ofMotoRate(), BURST_MOTO_RATIO_TARGET));
         text.append("| | Callbacks/s | p50 | p99 | Non-2xx | Answered duplicate | moto PutItem meanwhile, p50 / p99 |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|\n");
         for (Object[] line : new Object[][] {{"Receipt handler", result.burst()}, {"Floor (constant handler)", result.floor()}}) {
@@ -416,10 +425,11 @@ final class Report {
                 + "every 5 s): the %d distinct callbacks were processed behind the stream at %.1f /s |%n%n",
                 result.archivedAfterSeconds(), result.distinctCallbacks(),
                 result.distinctCallbacks() / (result.burst().seconds() + result.archivedAfterSeconds())));
-        text.append(met ? "**Target met**: " + String.format(Locale.ROOT, "%.0f", result.burst().perSecond())
-                + " callbacks/s, none lost, every recipient archived exactly once.\n\n"
+        text.append(met ? "**Target met**: " + String.format(Locale.ROOT, "%.0f callbacks/s, %.2f of moto's own rate",
+                result.burst().perSecond(), result.ofMotoRate()) + ", none lost, every recipient archived exactly once.\n\n"
                 : "**Target not met**" + (result.exactlyOnce() ? "" : " (exactly-once check failed)") + ": "
-                        + String.format(Locale.ROOT, "%.0f", result.burst().perSecond()) + " callbacks/s.\n\n");
+                        + String.format(Locale.ROOT, "%.0f callbacks/s, %.2f of moto's own rate", result.burst().perSecond(),
+                        result.ofMotoRate()) + ".\n\n");
         text.append("What an answer is made of, as measured: the local API alone answers at ")
                 .append(String.format(Locale.ROOT, "%.0f", result.floor().perSecond())).append("/s (floor)");
         if (warmCallback != null) {
@@ -529,26 +539,26 @@ final class Report {
     }
 
     private static final String SNAPSTART = """
-            ## SnapStart priming (not measured here)
+            ## SnapStart priming: what it runs, and what is not measured here
 
             template.yaml enables SnapStart (`SnapStart: ApplyOn: PublishedVersions`, with `AutoPublishAlias`). Every \
             handler's no-argument constructor builds its dependencies through `Components.fromEnvironment`, which \
             registers a `SnapStartPriming` resource (shared/.../config/SnapStartPriming.java) with \
-            `org.crac.Core.getGlobalContext()`. Just before Lambda takes the snapshot, its `beforeCheckpoint` runs, \
-            without side effects, what every invocation runs: Jackson writing, reading and validating a Go request \
-            (the mapper, tree model and record binding), the Cloudcheck request signer on dummy credentials (no secret \
-            is fetched into the snapshot), a DynamoDB GetItem of a key that never exists when the function has a \
-            DynamoDB client (the SDK's marshallers, signer, endpoint rules and HTTP client, loaded and linked), and an \
-            S3 presign when it has an archive store. A step that fails is logged and skipped. After restore nothing is \
-            undone: the HTTP clients drop idle connections within seconds and SecureRandom (NativePRNG) mixes in fresh \
-            entropy on every draw.
+            `org.crac.Core.getGlobalContext()`. Its `beforeCheckpoint` runs, without side effects: Jackson writing, \
+            reading and validating a Go request; the Cloudcheck request signer on dummy credentials; a DynamoDB GetItem \
+            of a key that never exists; an S3 presign and a read of a key that never exists when the function has an \
+            archive store; then, 200 times over an in-memory AWS (`InMemoryAws`: every call answered in the process \
+            with an empty JSON object, so no secret and no Cloudcheck credentials exist there), the function's own \
+            handler answering a synthetic event (an API request with a vouched-for caller and an empty body, a stream \
+            batch with one callback for a request that does not exist, an empty schedule event) and the SDK operations \
+            the services use (DynamoDB GetItem, PutItem, UpdateItem, DeleteItem, Query, TransactWriteItems; Secrets \
+            Manager GetSecretValue). Figure 6 measures what that leaves for the first request.
 
-            **It cannot be measured on this machine**: SnapStart is Lambda's snapshot-and-restore of a Firecracker \
-            micro-VM running the managed java21 runtime with CRaC hooks; a JDK 17 here has no checkpoint/restore, and \
-            `org.crac` on a JVM without CRaC only registers the resource. Figure 1 is therefore the cold start without \
-            SnapStart (the worst case, and what a function gets when SnapStart is off or a version has not yet been \
-            snapshotted). To measure it, deploy a version and compare `Restore Duration` + `Duration` of the first \
-            invocation with the `Init Duration` of a version without SnapStart, in the functions' REPORT log lines.
+            **Not measured here**: the snapshot itself. Lambda restores a Firecracker micro-VM's memory (its \
+            `Restore Duration`), which a JDK 17 without CRaC cannot do; figure 6 runs the hooks in the same JVM and \
+            serves the first event after them. To measure a deployed function, compare `Restore Duration` + \
+            `Duration` of a version's first invocation with the `Init Duration` of a version without SnapStart, in the \
+            functions' REPORT log lines.
             """;
 
     // ---------------------------------------------------------------- formatting
