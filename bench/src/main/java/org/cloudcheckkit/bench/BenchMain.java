@@ -188,7 +188,13 @@ public final class BenchMain {
                     .measure(options.quick() ? 1 : 21);
             progress(String.format("  logging's first lines: JSON provider %d µs, slf4j-simple %d µs", logging.jsonMedian(),
                     logging.simpleMedian()));
-            return new Report.ColdStartFigure(repetitions, results, classes, logging);
+            Set<String> http = new LinkedHashSet<>();
+            for (ServerlessFunction function : functions) {
+                if (function.events().stream().anyMatch(event -> event instanceof org.cloudcheckkit.localaws.FunctionEvent.HttpApi)) {
+                    http.add(function.logicalId());
+                }
+            }
+            return new Report.ColdStartFigure(repetitions, results, classes, logging, http);
         }
     }
 
