@@ -17,7 +17,7 @@ import org.cloudcheckkit.localaws.ServerlessFunction;
 import org.cloudcheckkit.localaws.StackTemplate;
 
 /**
- * Runs the five figures one after another (the machine has two cores; nothing runs beside a measurement but the
+ * Runs the six figures one after another (the machine has two cores; nothing runs beside a measurement but the
  * emulators it needs) and writes the report: bench/RESULTS.md for a full run, bench/out/ for a quick one or a subset.
  * bench/run builds and stages what this needs and passes it in; see {@link Options#parse}.
  */
@@ -54,7 +54,7 @@ public final class BenchMain {
                 }
             }
             Set<Integer> figures = new LinkedHashSet<>();
-            for (String figure : named.getOrDefault("figures", "1,2,3,4,5").split(",")) {
+            for (String figure : named.getOrDefault("figures", "1,2,3,4,5,6").split(",")) {
                 figures.add(Integer.parseInt(figure.strip()));
             }
             Set<String> functions = new LinkedHashSet<>();
@@ -65,7 +65,7 @@ public final class BenchMain {
             }
             Path root = BenchStack.findProjectRoot();
             Path out = root.resolve("bench/out");
-            boolean complete = !quick && figures.size() == 5 && functions.isEmpty();
+            boolean complete = !quick && figures.size() == 6 && functions.isEmpty();
             Path output = named.containsKey("output") ? Path.of(named.get("output"))
                     : complete ? root.resolve("bench/RESULTS.md")
                     : out.resolve(quick ? "RESULTS-quick.md" : "RESULTS-partial.md");
@@ -130,6 +130,11 @@ public final class BenchMain {
                         raw.put("burst", stripLatencies(result));
                         report.burst(result);
                     }
+                    case 6 -> {
+                        List<Priming.Result> result = priming(root, options);
+                        raw.put("priming", result);
+                        report.priming(result);
+                    }
                     default -> throw new IllegalArgumentException("there is no figure " + figure);
                 }
             } catch (RuntimeException e) {
@@ -168,13 +173,7 @@ public final class BenchMain {
             ColdStart coldStart = new ColdStart(stack, options.functionsJar(), options.launcherJar(), WarmCost.javaCommand());
             List<ColdStart.Result> results = new ArrayList<>();
             Map<String, Map<String, Integer>> classes = new LinkedHashMap<>();
-            List<ServerlessFunction> functions = StackTemplate.read(root.resolve("template.yaml")).functions().stream()
-                    .filter(function -> options.functions().isEmpty() || options.functions().contains(function.logicalId()))
-                    .toList();
-            if (functions.size() < options.functions().size()) {
-                throw new IllegalArgumentException("--functions names " + options.functions() + "; the template has "
-                        + StackTemplate.read(root.resolve("template.yaml")).functions().stream().map(ServerlessFunction::logicalId).toList());
-            }
+            List<ServerlessFunction> functions = functions(root, options);
             for (ServerlessFunction function : functions) {
                 ColdStart.Result result = coldStart.measure(function, repetitions);
                 results.add(result);
@@ -189,8 +188,43 @@ public final class BenchMain {
                     .measure(options.quick() ? 1 : 21);
             progress(String.format("  logging's first lines: JSON provider %d µs, slf4j-simple %d µs", logging.jsonMedian(),
                     logging.simpleMedian()));
-            return new Report.ColdStartFigure(repetitions, results, classes, logging);
+            Set<String> http = new LinkedHashSet<>();
+            for (ServerlessFunction function : functions) {
+                if (function.events().stream().anyMatch(event -> event instanceof org.cloudcheckkit.localaws.FunctionEvent.HttpApi)) {
+                    http.add(function.logicalId());
+                }
+            }
+            return new Report.ColdStartFigure(repetitions, results, classes, logging, http);
         }
+    }
+
+    private static List<Priming.Result> priming(Path root, Options options) {
+        try (BenchStack stack = BenchStack.start(root)) {
+            Priming priming = new Priming(stack, options.functionsJar(), options.workDirectory());
+            List<Priming.Result> results = new ArrayList<>();
+            for (ServerlessFunction function : functions(root, options)) {
+                Priming.Result result = priming.measure(function, options.quick() ? 1 : 3, options.quick());
+                results.add(result);
+                progress(String.format("  %-30s first invocation primed %6.1f ms (network %5.1f), unprimed %6.1f ms "
+                                + "(network %5.1f); warm p50 %.2f ms", result.function(), Report.millis(result.primedFirst()),
+                        Report.millis(result.primedNetwork()), Report.millis(result.unprimedFirst()),
+                        Report.millis(result.unprimedNetwork()), Report.millis(result.warmP50())));
+            }
+            return results;
+        }
+    }
+
+    /** The template's functions, or those --functions names. */
+    private static List<ServerlessFunction> functions(Path root, Options options) {
+        List<ServerlessFunction> all = StackTemplate.read(root.resolve("template.yaml")).functions();
+        List<ServerlessFunction> chosen = all.stream()
+                .filter(function -> options.functions().isEmpty() || options.functions().contains(function.logicalId()))
+                .toList();
+        if (chosen.size() < options.functions().size()) {
+            throw new IllegalArgumentException("--functions names " + options.functions() + "; the template has "
+                    + all.stream().map(ServerlessFunction::logicalId).toList());
+        }
+        return chosen;
     }
 
     private static List<WarmCost.Result> warmCost(Path root, Options options) {
@@ -221,6 +255,8 @@ public final class BenchMain {
         figures.put("burstP50Nanos", result.burst().p50());
         figures.put("burstP99Nanos", result.burst().p99());
         figures.put("floorPerSecond", result.floor().perSecond());
+        figures.put("motoPutItemPerSecond", result.motoWrites().perSecond());
+        figures.put("burstOfMotoRate", result.ofMotoRate());
         figures.put("floorP50Nanos", result.floor().p50());
         figures.put("floorP99Nanos", result.floor().p99());
         return figures;

@@ -100,9 +100,19 @@ final class CallbackBurst {
         }
     }
 
+    /**
+     * @param motoWrites moto's own rate for the receipt's write: as many conditional PutItems of new keys as the burst
+     *                   has callbacks, by as many concurrent clients, straight to the burst's moto through the receipt
+     *                   function's own DynamoDB client, just before the burst
+     */
     record Result(int recipients, int callbacks, int duplicates, int outOfOrder, int clients, Sent burst, Sent floor,
-                  double archivedAfterSeconds, int archived, int pdfVersions, int jsonVersions, int extraVersions,
-                  int recordedEvents, int distinctCallbacks) {
+                  MotoWrites motoWrites, double archivedAfterSeconds, int archived, int pdfVersions, int jsonVersions,
+                  int extraVersions, int recordedEvents, int distinctCallbacks) {
+        /** The burst's rate as a share of what moto itself sustains for its one write per callback. */
+        double ofMotoRate() {
+            return burst.perSecond() / motoWrites.perSecond();
+        }
+
         boolean exactlyOnce() {
             return archived == recipients && pdfVersions == recipients && jsonVersions == recipients && extraVersions == 0
                     && recordedEvents == distinctCallbacks && burst.non2xx() == 0;
@@ -114,12 +124,13 @@ final class CallbackBurst {
         try (LocalStack stack = LocalStack.start(settings(projectRoot.resolve("template.yaml")))) {
             Roster roster = respondedRecipients(stack, recipients);
             Plan plan = plan(roster, callbacks, new Random(42));
+            MotoWrites motoWrites = motoWrites(stack, callbacks, clients);
             long started = System.nanoTime();
             Sent burst = send(stack, plan.callbacks(), clients);
             Archived archived = awaitArchived(stack, roster, archiveWithin);
             double archivedAfter = (System.nanoTime() - started) / 1e9 - burst.seconds();
             return new Result(recipients, plan.callbacks().size(), plan.duplicates(), plan.outOfOrder(), clients, burst, floor,
-                    archivedAfter, archived.archived(), archived.pdfVersions(), archived.jsonVersions(),
+                    motoWrites, archivedAfter, archived.archived(), archived.pdfVersions(), archived.jsonVersions(),
                     archived.extraVersions(), archived.recordedEvents(), plan.distinct());
         }
     }
@@ -395,6 +406,53 @@ final class CallbackBurst {
             }
         }
         return new Sent(callbacks.size(), seconds, latencies, failed, duplicates, probe.latencies());
+    }
+
+    /** moto's own rate for the receipt's one write, under the burst's concurrency. */
+    record MotoWrites(int writes, int clients, double seconds) {
+        double perSecond() {
+            return writes / seconds;
+        }
+    }
+
+    /**
+     * The real floor of a receipt: each answer waits for one conditional PutItem of a new item in moto. So many of
+     * them, by so many concurrent clients, through the receipt function's own client (the same SDK client and HTTP
+     * connections as the handler's), as fast as moto answers.
+     */
+    private static MotoWrites motoWrites(LocalStack stack, int writes, int clients) {
+        software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb = Components.fromEnvironment(
+                stack.aws().functionEnvironment("WebhookReceiptFunction", Map.of())).dynamoDb();
+        String table = table(stack);
+        Runnable write = () -> dynamoDb.putItem(request -> request.tableName(table)
+                .item(Item.key(new ItemKey.Other("BENCH#MOTO#" + UUID.randomUUID(), "MOTO")))
+                .conditionExpression("attribute_not_exists(pk)"));
+        write.run(); // untimed: the client's first call loads the SDK's classes
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long started = System.nanoTime();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                running.add(pool.submit(() -> {
+                    while (next.getAndIncrement() < writes) {
+                        write.run();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return new MotoWrites(writes, clients, (System.nanoTime() - started) / 1e9);
     }
 
     /** Samples moto's answer time for a write like the receipt's, at 10 per second so as to add little load. */

@@ -50,6 +50,8 @@ final class RecordedHttp implements URLStreamHandlerFactory {
     private final List<Exchange> recording = new ArrayList<>();
     private int cursor;
     private final Map<String, Integer> calls = new TreeMap<>();
+    /** Time spent in real exchanges (connect, send, wait, read the answer) since the last record(): the round trips. */
+    private long networkNanos;
 
     private RecordedHttp(URL jdkHttp) {
         this.jdkHttp = jdkHttp;
@@ -86,6 +88,7 @@ final class RecordedHttp implements URLStreamHandlerFactory {
     synchronized void record() {
         recording.clear();
         calls.clear();
+        networkNanos = 0;
         mode = Mode.RECORD;
     }
 
@@ -115,6 +118,11 @@ final class RecordedHttp implements URLStreamHandlerFactory {
     /** Calls made since the last record()/replay(), by "service operation" (e.g. "dynamodb PutItem"). */
     synchronized Map<String, Integer> calls() {
         return new TreeMap<>(calls);
+    }
+
+    /** The real exchanges' time since the last record(): what an invocation waited for the network and its servers. */
+    synchronized long networkNanos() {
+        return networkNanos;
     }
 
     synchronized int dynamoDbWrites() {
@@ -157,7 +165,9 @@ final class RecordedHttp implements URLStreamHandlerFactory {
                 return recorded;
             }
             case RECORD -> {
+                long started = System.nanoTime();
                 Exchange sent = send(request, target);
+                networkNanos += System.nanoTime() - started;
                 recording.add(sent);
                 return sent;
             }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.cloudcheckkit.crash.CrashPoint;
 import org.cloudcheckkit.crash.CrashPoints;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -35,16 +36,28 @@ public final class ArchiveStore {
     static final int PART_SIZE = 8 * 1024 * 1024;
     private static final String SHA256 = "sha256";
 
-    private final S3Client s3;
+    private final Supplier<S3Client> s3Client;
+    private S3Client s3;
     private final S3Presigner presigner;
     private final String bucket;
     private final CrashPoints crashPoints;
 
-    public ArchiveStore(S3Client s3, S3Presigner presigner, String bucket, CrashPoints crashPoints) {
-        this.s3 = s3;
+    /**
+     * @param s3 asked for the S3 client at the first call that needs it: a function that only presigns (downloads)
+     *           never builds one, a measured part of its cold start (bench figure 1, RESULTS.md)
+     */
+    public ArchiveStore(Supplier<S3Client> s3, S3Presigner presigner, String bucket, CrashPoints crashPoints) {
+        this.s3Client = s3;
         this.presigner = presigner;
         this.bucket = bucket;
         this.crashPoints = crashPoints;
+    }
+
+    private synchronized S3Client s3() {
+        if (s3 == null) {
+            s3 = s3Client.get();
+        }
+        return s3;
     }
 
     /** A small body known whole (a result's JSON): its SHA-256 goes into the metadata. */
@@ -53,7 +66,7 @@ public final class ArchiveStore {
         Map<String, String> withHash = new HashMap<>(metadata);
         withHash.put(SHA256, sha256);
         try {
-            s3.putObject(request -> request.bucket(bucket).key(key).contentType(contentType).metadata(withHash)
+            s3().putObject(request -> request.bucket(bucket).key(key).contentType(contentType).metadata(withHash)
                     .serverSideEncryption(ServerSideEncryption.AWS_KMS).ifNoneMatch("*"), RequestBody.fromBytes(body));
             return new ArchivedObject(key, sha256, body.length);
         } catch (S3Exception e) {
@@ -81,7 +94,7 @@ public final class ArchiveStore {
     private ArchivedObject multipart(String key, InputStream body, String contentType, Map<String, String> metadata,
                                      byte[] buffer, int firstPartSize) {
         MessageDigest digest = digest();
-        String uploadId = s3.createMultipartUpload(request -> request.bucket(bucket).key(key).contentType(contentType)
+        String uploadId = s3().createMultipartUpload(request -> request.bucket(bucket).key(key).contentType(contentType)
                 .metadata(metadata).serverSideEncryption(ServerSideEncryption.AWS_KMS)).uploadId();
         List<CompletedPart> parts = new ArrayList<>();
         long size = 0;
@@ -92,13 +105,13 @@ public final class ArchiveStore {
                 size += filled;
                 int number = partNumber;
                 RequestBody part = RequestBody.fromBytes(filled == buffer.length ? buffer : Arrays.copyOf(buffer, filled));
-                String etag = s3.uploadPart(request -> request.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
+                String etag = s3().uploadPart(request -> request.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
                         part).eTag();
                 parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
                 crashPoints.reach(CrashPoint.UPLOAD_PART_WRITTEN);
                 filled = fill(body, buffer);
             }
-            s3.completeMultipartUpload(request -> request.bucket(bucket).key(key).uploadId(uploadId).ifNoneMatch("*")
+            s3().completeMultipartUpload(request -> request.bucket(bucket).key(key).uploadId(uploadId).ifNoneMatch("*")
                     .multipartUpload(upload -> upload.parts(parts)));
         } catch (S3Exception e) {
             abort(key, uploadId);
@@ -145,10 +158,10 @@ public final class ArchiveStore {
      * writer died before tagging it has no SHA-256 yet: it is computed from the object itself, streamed, and tagged.
      */
     private ArchivedObject existing(String key) {
-        HeadObjectResponse head = s3.headObject(request -> request.bucket(bucket).key(key));
+        HeadObjectResponse head = s3().headObject(request -> request.bucket(bucket).key(key));
         String sha256 = head.metadata().get(SHA256);
         if (sha256 == null) {
-            sha256 = s3.getObjectTagging(request -> request.bucket(bucket).key(key)).tagSet().stream()
+            sha256 = s3().getObjectTagging(request -> request.bucket(bucket).key(key)).tagSet().stream()
                     .filter(tag -> tag.key().equals(SHA256)).map(Tag::value).findFirst().orElse(null);
         }
         if (sha256 == null) {
@@ -160,7 +173,7 @@ public final class ArchiveStore {
 
     private String digestOf(String key, String versionId) {
         MessageDigest digest = digest();
-        try (InputStream in = s3.getObject(request -> request.bucket(bucket).key(key).versionId(versionId))) {
+        try (InputStream in = s3().getObject(request -> request.bucket(bucket).key(key).versionId(versionId))) {
             byte[] buffer = new byte[64 * 1024];
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 digest.update(buffer, 0, read);
@@ -173,13 +186,13 @@ public final class ArchiveStore {
 
     /** The SHA-256 as the object's tag: tagging changes no version and no content. */
     private void tag(String key, String sha256) {
-        s3.putObjectTagging(request -> request.bucket(bucket).key(key)
+        s3().putObjectTagging(request -> request.bucket(bucket).key(key)
                 .tagging(tagging -> tagging.tagSet(Tag.builder().key(SHA256).value(sha256).build())));
     }
 
     private void abort(String key, String uploadId) {
         try {
-            s3.abortMultipartUpload(request -> request.bucket(bucket).key(key).uploadId(uploadId));
+            s3().abortMultipartUpload(request -> request.bucket(bucket).key(key).uploadId(uploadId));
         } catch (RuntimeException ignored) {
             // The bucket's lifecycle rule removes incomplete uploads after two days.
         }

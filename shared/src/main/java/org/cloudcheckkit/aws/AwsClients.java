@@ -21,8 +21,17 @@ public final class AwsClients {
     private final SdkHttpClient http;
 
     public AwsClients(AwsSettings settings) {
+        this(settings, urlConnection(settings));
+    }
+
+    /** Clients over another HTTP client: SnapStart priming's in-memory AWS. */
+    public AwsClients(AwsSettings settings, SdkHttpClient http) {
         this.settings = settings;
-        this.http = UrlConnectionHttpClient.create(uri -> {
+        this.http = http;
+    }
+
+    private static SdkHttpClient urlConnection(AwsSettings settings) {
+        return UrlConnectionHttpClient.create(uri -> {
             // Our own factory instead of the builder's: the builder loads the trust store and builds an SSLContext
             // at once (~130 ms of cold start, measured); here TLS is set up by the JDK on the first https call only.
             try {

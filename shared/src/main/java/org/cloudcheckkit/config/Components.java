@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cloudcheckkit.akahu.AkahuService;
 import org.cloudcheckkit.akahu.AkahuValidation;
@@ -118,10 +119,29 @@ public final class Components {
 
     /** What a handler's no-argument constructor uses: the function's environment, the system clock, SecureRandom. */
     public static Components fromEnvironment(Map<String, String> environment) {
+        return fromEnvironment(environment, null);
+    }
+
+    /**
+     * As {@link #fromEnvironment(Map)}, and SnapStart priming also serves the function's own request: {@code
+     * ownRequest} builds the function's handler over the components it is given (the same function over an in-memory
+     * AWS, {@link #inMemory}) and answers one synthetic request with it.
+     */
+    public static Components fromEnvironment(Map<String, String> environment,
+                                             Function<Components, Runnable> ownRequest) {
         Components components = new Components(Settings.from(environment),
                 new AwsClients(AwsSettings.fromEnvironment(environment)), Clock.systemUTC(), new SecureRandom());
-        SnapStartPriming.register(components);
+        SnapStartPriming.register(components, ownRequest);
         return components;
+    }
+
+    /**
+     * The same function, settings and clients' configuration, with every AWS call answered in this process
+     * ({@link InMemoryAws}) and no metrics: what priming serves requests against, side-effect free.
+     */
+    Components inMemory(InMemoryAws inMemoryAws) {
+        return new Components(settings, new AwsClients(aws.settings(), inMemoryAws), clock, random, crashPoints,
+                Metrics.NONE);
     }
 
     public Settings settings() {
@@ -247,7 +267,7 @@ public final class Components {
     }
 
     public ArchiveStore archiveStore() {
-        return archiveStore.get(() -> new ArchiveStore(aws.s3(), aws.s3Presigner(), settings.archiveBucket(), crashPoints));
+        return archiveStore.get(() -> new ArchiveStore(aws::s3, aws.s3Presigner(), settings.archiveBucket(), crashPoints));
     }
 
     public ResultProcessor resultProcessor() {

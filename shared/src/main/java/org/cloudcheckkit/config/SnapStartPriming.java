@@ -1,10 +1,14 @@
 package org.cloudcheckkit.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.cloudcheckkit.cloudcheck.go.Address;
 import org.cloudcheckkit.cloudcheck.go.GoRecipient;
 import org.cloudcheckkit.cloudcheck.go.GoRequest;
@@ -18,6 +22,11 @@ import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -25,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * and initialised in the snapshot, and a restored function does not pay for it again. Just before the snapshot this
  * runs, without side effects, what every invocation runs: Jackson on a Go request, the request signer (with dummy
  * credentials: no secret is fetched into the snapshot), a DynamoDB read of a key that never exists when the function
- * has a DynamoDB client, and an S3 presign when it has an archive store. A failure here is logged and ignored: priming
+ * has a DynamoDB client, an S3 presign when it has an archive store, and the function's own handler answering a
+ * synthetic request, over an in-memory AWS, {@value #OWN_REQUESTS} times. A failure here is logged and ignored: priming
  * only saves time.
  */
 public final class SnapStartPriming implements Resource {
@@ -33,14 +43,26 @@ public final class SnapStartPriming implements Resource {
     /** CRaC holds resources weakly; these strong references keep them until the checkpoint. */
     private static final List<SnapStartPriming> REGISTERED = new ArrayList<>();
 
-    private final Components components;
+    /**
+     * The function's own request served this many times against the in-memory AWS: C1 compiles a method after about
+     * 200 calls (Tier3InvocationThreshold), so the request path is compiled code in the snapshot, not only loaded.
+     */
+    public static final int OWN_REQUESTS = 200;
 
-    SnapStartPriming(Components components) {
+    /** The table, key and secret id of the in-memory calls: answered in memory, so never a real one. */
+    private static final String PRIMING_KEY = "snapstart-priming";
+
+    private final Components components;
+    private final Function<Components, Runnable> ownRequest;
+    private int inMemoryRequests;
+
+    SnapStartPriming(Components components, Function<Components, Runnable> ownRequest) {
         this.components = components;
+        this.ownRequest = ownRequest;
     }
 
-    static synchronized void register(Components components) {
-        SnapStartPriming priming = new SnapStartPriming(components);
+    static synchronized void register(Components components, Function<Components, Runnable> ownRequest) {
+        SnapStartPriming priming = new SnapStartPriming(components, ownRequest);
         REGISTERED.add(priming);
         Core.getGlobalContext().register(priming);
     }
@@ -55,7 +77,10 @@ public final class SnapStartPriming implements Resource {
         }
         if (components.hasArchiveStore()) {
             prime("s3", () -> components.archiveStore().presignedUrl("priming/none", Duration.ofMinutes(1)));
+            // A read of a key no object has: builds the S3 client (at first use otherwise) and primes its calls.
+            prime("s3 read", () -> components.archiveStore().find("priming/none"));
         }
+        prime("in memory", this::inMemory);
         log.info("primed for SnapStart in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -66,7 +91,60 @@ public final class SnapStartPriming implements Resource {
 
     /** Runs every step now, for tests and for a JVM without CRaC. */
     public static void primeNow(Components components) {
-        new SnapStartPriming(components).beforeCheckpoint(null);
+        new SnapStartPriming(components, null).beforeCheckpoint(null);
+    }
+
+    /**
+     * As {@link #primeNow(Components)}, with the function's own request; answers how many AWS requests the in-memory
+     * AWS answered (the own requests' calls, none of which left the process).
+     */
+    public static int primeNow(Components components, Function<Components, Runnable> ownRequest) {
+        SnapStartPriming priming = new SnapStartPriming(components, ownRequest);
+        priming.beforeCheckpoint(null);
+        return priming.inMemoryRequests;
+    }
+
+    /**
+     * The function's handler, built over the in-memory AWS, answers its synthetic request again and again; and each
+     * time the SDK operations the services call, which a refused synthetic request does not reach, are made too, to
+     * the in-memory AWS (so their marshallers and the SDK's pipeline are compiled).
+     */
+    private void inMemory() throws Exception {
+        // A function's Secrets Manager client is built at its first secret, in its first request: built here, it is
+        // in the snapshot. Building makes no call. Every function here has a table.
+        components.secretsManager();
+        components.dynamoDb();
+        InMemoryAws aws = new InMemoryAws();
+        Components inMemory = components.inMemory(aws);
+        Runnable request = ownRequest == null ? () -> { } : ownRequest.apply(inMemory);
+        // Each synthetic request logs its route line like any other: not the function's log's business. Logging
+        // still runs (and is compiled); its lines go nowhere. Nothing else runs in this JVM before the snapshot.
+        PrintStream log = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
+        try {
+            for (int i = 0; i < OWN_REQUESTS; i++) {
+                request.run();
+                inMemory.secretsManager().getSecretValue(get -> get.secretId(PRIMING_KEY));
+                dynamoDbOperations(inMemory.dynamoDb());
+            }
+        } finally {
+            System.setOut(log);
+            inMemoryRequests = aws.answered();
+        }
+    }
+
+    private static void dynamoDbOperations(DynamoDbClient dynamoDb) {
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS(PRIMING_KEY), "sk", AttributeValue.fromS(PRIMING_KEY));
+        dynamoDb.getItem(get -> get.tableName(PRIMING_KEY).key(key).consistentRead(true));
+        dynamoDb.putItem(put -> put.tableName(PRIMING_KEY).item(key).conditionExpression("attribute_not_exists(pk)"));
+        dynamoDb.updateItem(update -> update.tableName(PRIMING_KEY).key(key).updateExpression("SET #s = :s")
+                .expressionAttributeNames(Map.of("#s", "state")).expressionAttributeValues(Map.of(":s", AttributeValue.fromS("X")))
+                .returnValues(ReturnValue.ALL_NEW));
+        dynamoDb.deleteItem(delete -> delete.tableName(PRIMING_KEY).key(key));
+        dynamoDb.query(query -> query.tableName(PRIMING_KEY).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PRIMING_KEY))).limit(1));
+        dynamoDb.transactWriteItems(write -> write.transactItems(TransactWriteItem.builder()
+                .put(Put.builder().tableName(PRIMING_KEY).item(key).build()).build()));
     }
 
     /**

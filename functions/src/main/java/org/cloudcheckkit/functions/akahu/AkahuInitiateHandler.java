@@ -17,7 +17,7 @@ public final class AkahuInitiateHandler extends ApiGatewayHandler {
     private final AkahuService akahu;
 
     public AkahuInitiateHandler() {
-        this(Components.fromEnvironment(System.getenv()));
+        this(Components.fromEnvironment(System.getenv(), ownRequest(AkahuInitiateHandler::new)));
     }
 
     public AkahuInitiateHandler(Components components) {

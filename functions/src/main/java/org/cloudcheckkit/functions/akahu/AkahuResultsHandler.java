@@ -18,7 +18,7 @@ public final class AkahuResultsHandler extends ApiGatewayHandler {
     private final AkahuService akahu;
 
     public AkahuResultsHandler() {
-        this(Components.fromEnvironment(System.getenv()));
+        this(Components.fromEnvironment(System.getenv(), ownRequest(AkahuResultsHandler::new)));
     }
 
     public AkahuResultsHandler(Components components) {

@@ -25,7 +25,7 @@ public final class DownloadsHandler extends ApiGatewayHandler {
     private final ZipArchiver zips;
 
     public DownloadsHandler() {
-        this(Components.fromEnvironment(System.getenv()));
+        this(Components.fromEnvironment(System.getenv(), ownRequest(DownloadsHandler::new)));
     }
 
     public DownloadsHandler(Components components) {

@@ -23,7 +23,7 @@ public final class WebhookReceiptHandler extends ApiGatewayHandler {
     private final CallbackReceipt receipt;
 
     public WebhookReceiptHandler() {
-        this(Components.fromEnvironment(System.getenv()));
+        this(Components.fromEnvironment(System.getenv(), ownRequest(WebhookReceiptHandler::new)));
     }
 
     public WebhookReceiptHandler(Components components) {

@@ -26,7 +26,7 @@ public final class InitiateVerificationHandler extends ApiGatewayHandler {
 
     /** For Lambda: everything is built once, from the function's environment. */
     public InitiateVerificationHandler() {
-        this(Components.fromEnvironment(System.getenv()));
+        this(Components.fromEnvironment(System.getenv(), ownRequest(InitiateVerificationHandler::new)));
     }
 
     public InitiateVerificationHandler(Components components) {

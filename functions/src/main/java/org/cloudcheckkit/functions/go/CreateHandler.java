@@ -22,7 +22,7 @@ public final class CreateHandler extends ApiGatewayHandler {
 
     /** For Lambda: everything is built once, from the function's environment. */
     public CreateHandler() {
-        this(Components.fromEnvironment(System.getenv()));
+        this(Components.fromEnvironment(System.getenv(), ownRequest(CreateHandler::new)));
     }
 
     public CreateHandler(Components components) {

@@ -17,7 +17,7 @@ public final class QuickSendHandler extends ApiGatewayHandler {
     private final GoRequestService goRequests;
 
     public QuickSendHandler() {
-        this(Components.fromEnvironment(System.getenv()));
+        this(Components.fromEnvironment(System.getenv(), ownRequest(QuickSendHandler::new)));
     }
 
     public QuickSendHandler(Components components) {

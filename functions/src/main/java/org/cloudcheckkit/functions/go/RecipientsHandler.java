@@ -25,7 +25,7 @@ public final class RecipientsHandler extends ApiGatewayHandler {
     private final GoRequestService goRequests;
 
     public RecipientsHandler() {
-        this(Components.fromEnvironment(System.getenv()));
+        this(Components.fromEnvironment(System.getenv(), ownRequest(RecipientsHandler::new)));
     }
 
     public RecipientsHandler(Components components) {

@@ -26,7 +26,7 @@ public final class ResultsHandler extends ApiGatewayHandler {
     private final OpenIntents openIntents;
 
     public ResultsHandler() {
-        this(Components.fromEnvironment(System.getenv()));
+        this(Components.fromEnvironment(System.getenv(), ownRequest(ResultsHandler::new)));
     }
 
     public ResultsHandler(Components components) {

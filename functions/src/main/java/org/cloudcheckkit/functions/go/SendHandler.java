@@ -24,7 +24,7 @@ public final class SendHandler extends ApiGatewayHandler {
     private final GoRequestService goRequests;
 
     public SendHandler() {
-        this(Components.fromEnvironment(System.getenv()));
+        this(Components.fromEnvironment(System.getenv(), ownRequest(SendHandler::new)));
     }
 
     public SendHandler(Components components) {

@@ -56,9 +56,12 @@ class LambdaEventsTest {
         assertEquals(lambdas.getRequestContext().getRequestId(), ours.getRequestContext().getRequestId());
         assertEquals(lambdas.getRequestContext().getHttp().getMethod(), ours.getRequestContext().getHttp().getMethod());
         assertEquals(lambdas.getRequestContext().getHttp().getSourceIp(), ours.getRequestContext().getHttp().getSourceIp());
+        assertEquals(lambdas.getCookies(), ours.getCookies());
+        assertEquals(lambdas.getStageVariables(), ours.getStageVariables());
+        assertEquals(lambdas.getRequestContext().getTimeEpoch(), ours.getRequestContext().getTimeEpoch());
+        assertEquals(lambdas.getRequestContext().getHttp(), ours.getRequestContext().getHttp());
         if (lambdas.getRequestContext().getAuthorizer() != null) {
-            assertEquals(lambdas.getRequestContext().getAuthorizer().getJwt().getClaims(),
-                    ours.getRequestContext().getAuthorizer().getJwt().getClaims());
+            assertEquals(lambdas.getRequestContext().getAuthorizer().getJwt(), ours.getRequestContext().getAuthorizer().getJwt());
         }
     }
 
@@ -78,6 +81,8 @@ class LambdaEventsTest {
         assertEquals(201, readBack.getStatusCode());
         assertEquals("{\"a\":1}", readBack.getBody());
         assertEquals(List.of("application/json"), List.of(readBack.getHeaders().get("Content-Type")));
+        // As the function's mapper wrote the whole bean (null fields left out).
+        assertEquals(org.cloudcheckkit.cloudcheck.CloudcheckJson.newMapper().valueToTree(response), written);
     }
 
     private static Set<String> fieldNames(JsonNode node) {
