@@ -416,9 +416,9 @@ final class Report {
                         + "calls by the same clients through the same local API, in a stack whose template names a "
                         + "constant handler (bench `ConstantReceiptHandler`) in place of the receipt handler.\n\n");
         text.append(String.format(Locale.ROOT, "**Real floor, same run**: moto's own rate for the one write each answer "
-                        + "waits for - %,d conditional PutItems of new items, by %d concurrent clients, straight to the "
-                        + "burst's moto through the receipt function's own DynamoDB client, just before the burst: **%.0f "
-                        + "/s**. The burst's rate is **%.2f** of it (target ≥ %.1f).%n%n", result.motoWrites().writes(),
+                        + "waits for - %,d conditional PutItems of new items, by %d concurrent clients, straight to moto "
+                        + "(the floor's stack's: same template and table, its stream consumer idle) through the receipt "
+                        + "function's own DynamoDB client, after the floor's burst: **%.0f /s**. The burst's rate is **%.2f** of it (target ≥ %.1f).%n%n", result.motoWrites().writes(),
                 result.motoWrites().clients(), result.motoWrites().perSecond(), result.ofMotoRate(), BURST_MOTO_RATIO_TARGET));
         text.append("| | Callbacks/s | p50 | p99 | Non-2xx | Answered duplicate | moto PutItem meanwhile, p50 / p99 |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|\n");
