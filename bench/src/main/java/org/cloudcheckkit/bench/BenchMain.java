@@ -170,19 +170,22 @@ public final class BenchMain {
     private static Report.ColdStartFigure coldStart(Path root, Options options) {
         int repetitions = options.quick() ? 1 : 5;
         try (BenchStack stack = BenchStack.start(root)) {
-            ColdStart coldStart = new ColdStart(stack, options.functionsJar(), options.launcherJar(), WarmCost.javaCommand());
+            ColdStart coldStart = new ColdStart(stack, options.functionsJar(), options.launcherJar(), WarmCost.javaCommand(),
+                    options.workDirectory());
             List<ColdStart.Result> results = new ArrayList<>();
             Map<String, Map<String, Integer>> classes = new LinkedHashMap<>();
             List<ServerlessFunction> functions = functions(root, options);
             for (ServerlessFunction function : functions) {
-                ColdStart.Result result = coldStart.measure(function, repetitions);
+                // Quick mode measures the SDK floor once, beside the first function.
+                ColdStart.Result result = coldStart.measure(function, repetitions, !options.quick() || results.isEmpty());
                 results.add(result);
-                progress(String.format("  %-30s median %5d ms, floor %4d ms", result.function(), result.median(),
-                        result.floorMedian()));
+                progress(String.format("  %-30s median %5d ms, floor %4d ms, SDK floor %4d ms", result.function(),
+                        result.median(), result.floorMedian(), result.sdkFloorMedian()));
                 if (!options.quick() || classes.isEmpty()) {
                     classes.put(function.logicalId(), coldStart.classesLoaded(function));
                 }
             }
+            Map<String, Integer> sdkFloorClasses = coldStart.sdkFloorClassesLoaded(functions.get(0));
             LoggingCost.Result logging = new LoggingCost(options.launcherJar(), WarmCost.javaCommand(),
                     stack.environment(functions.get(0).logicalId()).get("JAVA_TOOL_OPTIONS"))
                     .measure(options.quick() ? 1 : 21);
@@ -194,7 +197,7 @@ public final class BenchMain {
                     http.add(function.logicalId());
                 }
             }
-            return new Report.ColdStartFigure(repetitions, results, classes, logging, http);
+            return new Report.ColdStartFigure(repetitions, results, classes, sdkFloorClasses, logging, http);
         }
     }
 

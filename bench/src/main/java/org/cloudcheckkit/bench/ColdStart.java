@@ -20,27 +20,33 @@ import org.cloudcheckkit.localaws.ServerlessFunction;
  * functions.jar as Lambda would and serves the function's first event against moto and the sandbox. Timed from just
  * before the process is started to the line it prints with its answer. The floor is the same JVM and event with a
  * stream handler, as every function is, that answers constant bytes; runs of the two are interleaved so that noise
- * falls on both.
+ * falls on both. The SDK floor, interleaved likewise, is the same again with a handler that builds the functions'
+ * DynamoDB client and makes one GetItem: the part of a cold start the SDK the design asks for takes whatever a
+ * function does.
  */
 final class ColdStart {
     private static final String LAUNCHER = "org.cloudcheckkit.bench.launcher.ColdStartLauncher";
     private static final String FLOOR = "org.cloudcheckkit.bench.launcher.ConstantStreamHandler";
+    private static final String SDK_FLOOR = "org.cloudcheckkit.bench.launcher.SdkFloorHandler";
 
     private final BenchStack stack;
     private final FreshEvents events;
     private final Path functionsJar;
     private final Path launcherJar;
     private final String javaCommand;
+    private final Path workDirectory;
 
-    ColdStart(BenchStack stack, Path functionsJar, Path launcherJar, String java) {
+    ColdStart(BenchStack stack, Path functionsJar, Path launcherJar, String java, Path workDirectory) {
         this.stack = stack;
+        this.workDirectory = workDirectory;
         this.events = new FreshEvents(stack);
         this.functionsJar = functionsJar;
         this.launcherJar = launcherJar;
         this.javaCommand = java;
     }
 
-    record Result(String function, String sample, List<Long> runs, List<Long> floorRuns, String answer, String phases) {
+    record Result(String function, String sample, List<Long> runs, List<Long> floorRuns, List<Long> sdkFloorRuns,
+                  String answer, String phases) {
         long median() {
             return Statistics.median(runs);
         }
@@ -48,13 +54,19 @@ final class ColdStart {
         long floorMedian() {
             return Statistics.median(floorRuns);
         }
+
+        long sdkFloorMedian() {
+            return Statistics.median(sdkFloorRuns);
+        }
     }
 
-    Result measure(ServerlessFunction function, int repetitions) {
+    /** @param sdkFloor whether to measure the SDK floor beside this function (it is the same for every function) */
+    Result measure(ServerlessFunction function, int repetitions, boolean sdkFloor) {
         String handlerClass = function.handler().orElseThrow().replaceFirst("::.*$", "");
         Map<String, String> environment = stack.environment(function.logicalId());
         List<Long> runs = new ArrayList<>();
         List<Long> floor = new ArrayList<>();
+        List<Long> sdkFloorRuns = new ArrayList<>();
         String answer = null;
         String phases = null;
         for (int i = 0; i < repetitions; i++) {
@@ -65,8 +77,12 @@ final class ColdStart {
             phases = run.phases;
             floor.add(launch(FLOOR, stack.projectRoot.resolve("events/go-create.json"), environment,
                     experimentFlags()).millis);
+            if (sdkFloor) {
+                sdkFloorRuns.add(launch(SDK_FLOOR, stack.projectRoot.resolve("events/go-create.json"), environment,
+                        experimentFlags()).millis);
+            }
         }
-        return new Result(function.logicalId(), events.sampleFor(function), runs, floor, answer, phases);
+        return new Result(function.logicalId(), events.sampleFor(function), runs, floor, sdkFloorRuns, answer, phases);
     }
 
     private record Run(long millis, String answer, String phases) {
@@ -74,15 +90,26 @@ final class ColdStart {
 
     /**
      * What one cold start loads, from one more (untimed) run with the class-loading log on: classes by where they
-     * come from. This is the measured part of the cause when the target is missed.
+     * come from. This is the measured part of the cause when the target is missed. The log is kept in the work
+     * directory ({@code class-load-<function>.log}) for reading which classes those are.
      */
     Map<String, Integer> classesLoaded(ServerlessFunction function) {
-        String handlerClass = function.handler().orElseThrow().replaceFirst("::.*$", "");
+        return classesLoaded(function.logicalId(), function.handler().orElseThrow().replaceFirst("::.*$", ""),
+                events.eventFor(function), stack.environment(function.logicalId()));
+    }
+
+    /** What the SDK floor loads, in a function's environment (any function: the floor reads only its table). */
+    Map<String, Integer> sdkFloorClassesLoaded(ServerlessFunction function) {
+        return classesLoaded("sdk-floor", SDK_FLOOR, stack.projectRoot.resolve("events/go-create.json"),
+                stack.environment(function.logicalId()));
+    }
+
+    private Map<String, Integer> classesLoaded(String name, String handlerClass, Path event, Map<String, String> environment) {
         try {
-            Path log = Files.createTempFile("class-load-", ".log");
-            log.toFile().deleteOnExit();
-            launch(handlerClass, events.eventFor(function), stack.environment(function.logicalId()),
-                    List.of("-Xlog:class+load=info:file=" + log));
+            Files.createDirectories(workDirectory);
+            Path log = workDirectory.resolve("class-load-" + name + ".log");
+            Files.deleteIfExists(log);
+            launch(handlerClass, event, environment, List.of("-Xlog:class+load=info:file=" + log));
             Map<String, Integer> sources = new java.util.LinkedHashMap<>();
             for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
                 int at = line.indexOf("[class,load] ");

@@ -15,15 +15,16 @@ public final class ColdStartProbe {
         int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         try (BenchStack stack = BenchStack.start(root)) {
             ColdStart coldStart = new ColdStart(stack, ColdStart.jarOf(root, "functions/target/functions.jar"),
-                    ColdStart.jarOf(root, "bench/launcher/target/bench-launcher.jar"), "java");
+                    ColdStart.jarOf(root, "bench/launcher/target/bench-launcher.jar"), "java",
+                    root.resolve("bench/out/work"));
             for (ServerlessFunction function : StackTemplate.read(root.resolve("template.yaml")).functions()) {
                 if (args.length > 1 && !function.logicalId().equals(args[1])) {
                     continue;
                 }
-                ColdStart.Result result = coldStart.measure(function, repetitions);
-                System.out.printf("%-30s median %5d ms  floor %4d ms  ratio %s  runs %s  answer %s  %s%n", result.function(),
-                        result.median(), result.floorMedian(), Statistics.ratio(result.median(), result.floorMedian()),
-                        result.runs(), result.answer(), result.phases());
+                ColdStart.Result result = coldStart.measure(function, repetitions, true);
+                System.out.printf("%-30s median %5d ms  floor %4d ms  SDK floor %4d ms  ratio %s  runs %s  answer %s  %s%n",
+                        result.function(), result.median(), result.floorMedian(), result.sdkFloorMedian(),
+                        Statistics.ratio(result.median(), result.floorMedian()), result.runs(), result.answer(), result.phases());
             }
         }
     }
