@@ -231,9 +231,7 @@ public final class BenchMain {
     }
 
     private static List<WarmCost.Result> warmCost(Path root, Options options) {
-        try (BenchStack stack = BenchStack.start(root)) {
-            return new WarmCost(stack, options.workDirectory()).measure(options.quick() ? 1 : 3, options.quick());
-        }
+        return new WarmCost(root, options.workDirectory()).measure(options.quick() ? 1 : 3, options.quick());
     }
 
     private static ArchiveMemory.Result archive(Path root, Options options) {
