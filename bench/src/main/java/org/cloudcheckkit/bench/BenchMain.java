@@ -19,7 +19,10 @@ import org.cloudcheckkit.localaws.StackTemplate;
 /**
  * Runs the six figures one after another (the machine has two cores; nothing runs beside a measurement but the
  * emulators it needs) and writes the report: bench/RESULTS.md for a full run, bench/out/ for a quick one or a subset.
- * bench/run builds and stages what this needs and passes it in; see {@link Options#parse}.
+ * bench/run builds and stages what this needs and passes it in; see {@link Options#parse}. Figures 1 and 6 start a
+ * stack (moto, the sandbox) per function, and figure 3 per fork: moto's TransactWriteItems copies the whole table
+ * once per item it writes, so on a table grown by earlier measurements a function's transaction is moto's cost (a
+ * card verification's took about 2 s on one shared stack), not the function's.
  */
 public final class BenchMain {
 
@@ -169,52 +172,57 @@ public final class BenchMain {
 
     private static Report.ColdStartFigure coldStart(Path root, Options options) {
         int repetitions = options.quick() ? 1 : 5;
-        try (BenchStack stack = BenchStack.start(root)) {
-            ColdStart coldStart = new ColdStart(stack, options.functionsJar(), options.launcherJar(), WarmCost.javaCommand(),
-                    options.workDirectory());
-            List<ColdStart.Result> results = new ArrayList<>();
-            Map<String, Map<String, Integer>> classes = new LinkedHashMap<>();
-            List<ServerlessFunction> functions = functions(root, options);
-            for (ServerlessFunction function : functions) {
+        List<ColdStart.Result> results = new ArrayList<>();
+        Map<String, Map<String, Integer>> classes = new LinkedHashMap<>();
+        Map<String, Integer> sdkFloorClasses = null;
+        String javaToolOptions = null;
+        List<ServerlessFunction> functions = functions(root, options);
+        for (ServerlessFunction function : functions) {
+            try (BenchStack stack = BenchStack.start(root)) {
+                ColdStart coldStart = new ColdStart(stack, options.functionsJar(), options.launcherJar(),
+                        WarmCost.javaCommand(), options.workDirectory());
                 // Quick mode measures the SDK floor once, beside the first function.
                 ColdStart.Result result = coldStart.measure(function, repetitions, !options.quick() || results.isEmpty());
                 results.add(result);
-                progress(String.format("  %-30s median %5d ms, floor %4d ms, SDK floor %4d ms", result.function(),
-                        result.median(), result.floorMedian(), result.sdkFloorMedian()));
+                progress(String.format("  %-30s median %5d ms, floor %4d ms%s", result.function(), result.median(),
+                        result.floorMedian(), result.sdkFloorRuns().isEmpty() ? ""
+                                : String.format(", SDK floor %4d ms", result.sdkFloorMedian())));
                 if (!options.quick() || classes.isEmpty()) {
                     classes.put(function.logicalId(), coldStart.classesLoaded(function));
                 }
-            }
-            Map<String, Integer> sdkFloorClasses = coldStart.sdkFloorClassesLoaded(functions.get(0));
-            LoggingCost.Result logging = new LoggingCost(options.launcherJar(), WarmCost.javaCommand(),
-                    stack.environment(functions.get(0).logicalId()).get("JAVA_TOOL_OPTIONS"))
-                    .measure(options.quick() ? 1 : 21);
-            progress(String.format("  logging's first lines: JSON provider %d µs, slf4j-simple %d µs", logging.jsonMedian(),
-                    logging.simpleMedian()));
-            Set<String> http = new LinkedHashSet<>();
-            for (ServerlessFunction function : functions) {
-                if (function.events().stream().anyMatch(event -> event instanceof org.cloudcheckkit.localaws.FunctionEvent.HttpApi)) {
-                    http.add(function.logicalId());
+                if (sdkFloorClasses == null) {
+                    sdkFloorClasses = coldStart.sdkFloorClassesLoaded(function);
+                    javaToolOptions = stack.environment(function.logicalId()).get("JAVA_TOOL_OPTIONS");
                 }
             }
-            return new Report.ColdStartFigure(repetitions, results, classes, sdkFloorClasses, logging, http);
         }
+        LoggingCost.Result logging = new LoggingCost(options.launcherJar(), WarmCost.javaCommand(), javaToolOptions)
+                .measure(options.quick() ? 1 : 21);
+        progress(String.format("  logging's first lines: JSON provider %d µs, slf4j-simple %d µs", logging.jsonMedian(),
+                logging.simpleMedian()));
+        Set<String> http = new LinkedHashSet<>();
+        for (ServerlessFunction function : functions) {
+            if (function.events().stream().anyMatch(event -> event instanceof org.cloudcheckkit.localaws.FunctionEvent.HttpApi)) {
+                http.add(function.logicalId());
+            }
+        }
+        return new Report.ColdStartFigure(repetitions, results, classes, sdkFloorClasses, logging, http);
     }
 
     private static List<Priming.Result> priming(Path root, Options options) {
-        try (BenchStack stack = BenchStack.start(root)) {
-            Priming priming = new Priming(stack, options.functionsJar(), options.workDirectory());
-            List<Priming.Result> results = new ArrayList<>();
-            for (ServerlessFunction function : functions(root, options)) {
-                Priming.Result result = priming.measure(function, options.quick() ? 1 : 3, options.quick());
+        List<Priming.Result> results = new ArrayList<>();
+        for (ServerlessFunction function : functions(root, options)) {
+            try (BenchStack stack = BenchStack.start(root)) {
+                Priming.Result result = new Priming(stack, options.functionsJar(), options.workDirectory())
+                        .measure(function, options.quick() ? 1 : 3, options.quick());
                 results.add(result);
                 progress(String.format("  %-30s first invocation primed %6.1f ms (network %5.1f), unprimed %6.1f ms "
                                 + "(network %5.1f); warm p50 %.2f ms", result.function(), Report.millis(result.primedFirst()),
                         Report.millis(result.primedNetwork()), Report.millis(result.unprimedFirst()),
                         Report.millis(result.unprimedNetwork()), Report.millis(result.warmP50())));
             }
-            return results;
         }
+        return results;
     }
 
     /** The template's functions, or those --functions names. */
