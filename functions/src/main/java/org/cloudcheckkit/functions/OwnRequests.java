@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.cloudcheckkit.cloudcheck.CloudcheckJson;
 import org.cloudcheckkit.config.Components;
 
 /**
@@ -23,7 +22,6 @@ import org.cloudcheckkit.config.Components;
  * request takes the route's success path; an answer that is not a success fails the request, and priming stops there.
  */
 public final class OwnRequests {
-    private static final ObjectMapper JSON = CloudcheckJson.newMapper();
 
     /** Where an event names the callback id priming's seeded Go request was given (a random one, as any request's). */
     private static final String CALLBACK_ID = "PRIMING-CALLBACK-ID";
@@ -65,12 +63,14 @@ public final class OwnRequests {
                 text = text.replace(CALLBACK_ID, seededCallbackId(inMemory));
             }
             byte[] bytes = completed.apply(inMemory, text).getBytes(StandardCharsets.UTF_8);
+            // Built at the checkpoint: a handler's class names its own request, and a cold start must not pay for it.
+            ObjectMapper json = inMemory.json();
             RequestStreamHandler primed = handler.apply(inMemory);
             return () -> {
                 ByteArrayOutputStream answer = new ByteArrayOutputStream();
                 try {
                     primed.handleRequest(new ByteArrayInputStream(bytes), answer, null);
-                    if (!succeeded.test(JSON.readTree(answer.toByteArray()))) {
+                    if (!succeeded.test(json.readTree(answer.toByteArray()))) {
                         throw new IllegalStateException("the priming event " + event + " was not served: " + answer);
                     }
                 } catch (IOException e) {
