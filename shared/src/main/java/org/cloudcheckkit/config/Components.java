@@ -134,7 +134,7 @@ public final class Components {
     /**
      * As {@link #fromEnvironment(Map)}, and SnapStart priming also serves the function's own request: {@code
      * ownRequest} builds the function's handler over the components it is given (the same function over an in-memory
-     * AWS, {@link #inMemory}) and answers one synthetic request with it.
+     * AWS and Cloudcheck, {@link #inMemory}) and answers its own request with it.
      */
     public static Components fromEnvironment(Map<String, String> environment,
                                              Function<Components, Runnable> ownRequest) {

@@ -40,9 +40,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * and initialised in the snapshot, and a restored function does not pay for it again. Just before the snapshot this
  * runs, without side effects, what every invocation runs: Jackson on a Go request, the request signer (with dummy
  * credentials: no secret is fetched into the snapshot), a DynamoDB read of a key that never exists when the function
- * has a DynamoDB client, an S3 presign when it has an archive store, and the function's own handler answering a
- * synthetic request, over an in-memory AWS, {@value #OWN_REQUESTS} times. A failure here is logged and ignored: priming
- * only saves time.
+ * has a DynamoDB client, an S3 presign when it has an archive store, and the function's own handler answering its
+ * route's example event on the route's success path, over an in-memory AWS and Cloudcheck, {@value #OWN_REQUESTS}
+ * times. A failure here is logged and ignored: priming only saves time.
  */
 public final class SnapStartPriming implements Resource {
     private static final Logger log = LoggerFactory.getLogger(SnapStartPriming.class);
