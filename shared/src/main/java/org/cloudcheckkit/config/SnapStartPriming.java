@@ -68,8 +68,6 @@ public final class SnapStartPriming implements Resource {
 
     private final Components components;
     private final Function<Components, Runnable> ownRequest;
-    private int ownRequestsServed;
-    private String failure;
     private Served served = new Served(0, 0, Map.of(), null);
 
     /**
@@ -144,6 +142,8 @@ public final class SnapStartPriming implements Resource {
         // is compiled); its lines go nowhere. Nothing else runs in this JVM before the snapshot.
         PrintStream log = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
+        int ownRequestsServed = 0;
+        String failure = null;
         try {
             prime("go request", () -> inMemory.goRequests().create(goRequest(), PRIMING_CALLER, CALLBACK_BASE_URL,
                     deadline(inMemory)));
