@@ -603,12 +603,15 @@ final class Report {
             `org.crac.Core.getGlobalContext()`. Its `beforeCheckpoint` runs, without side effects: Jackson writing, \
             reading and validating a Go request; the Cloudcheck request signer on dummy credentials; a DynamoDB GetItem \
             of a key that never exists; an S3 presign and a read of a key that never exists when the function has an \
-            archive store; then, 200 times over an in-memory AWS (`InMemoryAws`: every call answered in the process \
-            with an empty JSON object, so no secret and no Cloudcheck credentials exist there), the function's own \
-            handler answering a synthetic event (an API request with a vouched-for caller and an empty body, a stream \
-            batch with one callback for a request that does not exist, an empty schedule event) and the SDK operations \
-            the services use (DynamoDB GetItem, PutItem, UpdateItem, DeleteItem, Query, TransactWriteItems; Secrets \
-            Manager GetSecretValue). Figure 6 measures what that leaves for the first request.
+            archive store; then, over an in-memory AWS (`InMemoryAws`: DynamoDB items kept in the process, a dummy \
+            secret that is no deployment's, S3 puts taken) and an in-memory Cloudcheck (`InMemoryCloudcheck`: the \
+            client's own HTTP exchange answered with canned answers in the sandbox's shapes), a Go request, an Akahu \
+            session and an archived result are made as a real request makes them, and the function's own handler \
+            answers its route's example event (functions' resources priming/, copied from events/) 200 times, each \
+            time on the route's success path (checked: a 2xx, an empty batch failure list, no failed reconcile), \
+            followed by the SDK operations the services use (DynamoDB GetItem, PutItem, UpdateItem, DeleteItem, Query, \
+            TransactWriteItems; Secrets Manager GetSecretValue). Figure 6 measures what that leaves for the first \
+            request.
 
             **Not measured here**: the snapshot itself. Lambda restores a Firecracker micro-VM's memory (its \
             `Restore Duration`), which a JDK 17 without CRaC cannot do; figure 6 runs the hooks in the same JVM and \

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLStreamHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -38,9 +39,10 @@ final class CloudcheckCalls {
     private final Metrics metrics;
 
     CloudcheckCalls(ClientSettings settings, RequestSigner signer, CredentialsSource credentials,
-                    RandomGenerator jitter, Sleeper sleeper, ObjectMapper json, Metrics metrics) {
+                    RandomGenerator jitter, Sleeper sleeper, ObjectMapper json, Metrics metrics,
+                    URLStreamHandler connections) {
         this.settings = settings;
-        this.transport = new HttpTransport(settings.connectTimeout(), settings.readTimeout());
+        this.transport = new HttpTransport(settings.connectTimeout(), settings.readTimeout(), connections);
         this.signer = signer;
         this.credentials = credentials;
         this.jitter = jitter;

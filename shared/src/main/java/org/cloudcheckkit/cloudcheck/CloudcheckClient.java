@@ -1,6 +1,7 @@
 package org.cloudcheckkit.cloudcheck;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLStreamHandler;
 import java.util.random.RandomGenerator;
 import org.cloudcheckkit.metrics.Metrics;
 import org.cloudcheckkit.signing.RequestSigner;
@@ -17,8 +18,18 @@ public final class CloudcheckClient {
 
     public CloudcheckClient(ClientSettings settings, RequestSigner signer, CredentialsSource credentials,
                             RandomGenerator jitter, Sleeper sleeper, Metrics metrics) {
+        this(settings, signer, credentials, jitter, sleeper, metrics, null);
+    }
+
+    /**
+     * As the other constructor, with the calls' connections opened by {@code connections} instead of the network:
+     * SnapStart priming's in-memory Cloudcheck. Null is the network.
+     */
+    public CloudcheckClient(ClientSettings settings, RequestSigner signer, CredentialsSource credentials,
+                            RandomGenerator jitter, Sleeper sleeper, Metrics metrics, URLStreamHandler connections) {
         ObjectMapper json = CloudcheckJson.newMapper();
-        CloudcheckCalls calls = new CloudcheckCalls(settings, signer, credentials, jitter, sleeper, json, metrics);
+        CloudcheckCalls calls = new CloudcheckCalls(settings, signer, credentials, jitter, sleeper, json, metrics,
+                connections);
         this.go = new GoApi(calls);
         this.akahu = new AkahuApi(calls);
     }

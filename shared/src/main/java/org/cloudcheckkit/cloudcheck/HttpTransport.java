@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLStreamHandler;
 import java.time.Duration;
 
 /**
@@ -24,16 +26,20 @@ final class HttpTransport {
 
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    /** Opens the connections; null for the network, as for every real call (SnapStart priming's are in memory). */
+    private final URLStreamHandler connections;
 
-    HttpTransport(Duration connectTimeout, Duration readTimeout) {
+    HttpTransport(Duration connectTimeout, Duration readTimeout, URLStreamHandler connections) {
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        this.connections = connections;
     }
 
     Response exchange(String method, URI uri, byte[] formBody, Duration timeLeft) throws TransportFailure {
         HttpURLConnection connection;
         try {
-            connection = (HttpURLConnection) uri.toURL().openConnection();
+            URL url = connections == null ? uri.toURL() : new URL(null, uri.toString(), connections);
+            connection = (HttpURLConnection) url.openConnection();
             connection.setConnectTimeout(millis(shorter(connectTimeout, timeLeft)));
             connection.setReadTimeout(millis(shorter(readTimeout, timeLeft)));
             // A redirect would carry signed parameters to another host; Cloudcheck's API never redirects.

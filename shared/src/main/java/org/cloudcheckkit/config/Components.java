@@ -1,11 +1,12 @@
 package org.cloudcheckkit.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLStreamHandler;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -84,6 +85,8 @@ public final class Components {
     private final Metrics metrics;
     /** Who holds an archive lease taken by this instance: the function and a random id of this instance. */
     private final String workerId;
+    /** Opens the Cloudcheck client's connections: null, the network, but for SnapStart priming's in-memory Cloudcheck. */
+    private final URLStreamHandler cloudcheckConnections;
 
     private final Once<DynamoDbClient> dynamoDb = new Once<>();
     private final Once<SecretsManagerClient> secretsManager = new Once<>();
@@ -106,7 +109,13 @@ public final class Components {
 
     public Components(Settings settings, AwsClients aws, Clock clock, SecureRandom random, CrashPoints crashPoints,
                       Metrics metrics) {
+        this(settings, aws, clock, random, crashPoints, metrics, null);
+    }
+
+    private Components(Settings settings, AwsClients aws, Clock clock, SecureRandom random, CrashPoints crashPoints,
+                       Metrics metrics, URLStreamHandler cloudcheckConnections) {
         this.settings = settings;
+        this.cloudcheckConnections = cloudcheckConnections;
         this.aws = aws;
         this.clock = clock;
         this.random = random;
@@ -125,7 +134,7 @@ public final class Components {
     /**
      * As {@link #fromEnvironment(Map)}, and SnapStart priming also serves the function's own request: {@code
      * ownRequest} builds the function's handler over the components it is given (the same function over an in-memory
-     * AWS, {@link #inMemory}) and answers one synthetic request with it.
+     * AWS and Cloudcheck, {@link #inMemory}) and answers its own request with it.
      */
     public static Components fromEnvironment(Map<String, String> environment,
                                              Function<Components, Runnable> ownRequest) {
@@ -137,11 +146,12 @@ public final class Components {
 
     /**
      * The same function, settings and clients' configuration, with every AWS call answered in this process
-     * ({@link InMemoryAws}) and no metrics: what priming serves requests against, side-effect free.
+     * ({@link InMemoryAws}), every Cloudcheck call too ({@link InMemoryCloudcheck}), and no metrics: what priming
+     * serves requests against, side-effect free.
      */
-    Components inMemory(InMemoryAws inMemoryAws) {
+    Components inMemory(InMemoryAws inMemoryAws, InMemoryCloudcheck inMemoryCloudcheck) {
         return new Components(settings, new AwsClients(aws.settings(), inMemoryAws), clock, random, crashPoints,
-                Metrics.NONE);
+                Metrics.NONE, inMemoryCloudcheck);
     }
 
     public Settings settings() {
@@ -177,7 +187,7 @@ public final class Components {
                     settings.cloudcheckSecretId(), settings.secretCacheTime(), MIN_SECRET_REFRESH, clock,
                     CloudcheckCredentials::parse);
             return new CloudcheckClient(client, new RequestSigner(clock, NonceSource.secureRandom(random)),
-                    new CloudcheckCredentials(secret), random, Sleeper.threadSleep(), metrics);
+                    new CloudcheckCredentials(secret), random, Sleeper.threadSleep(), metrics, cloudcheckConnections);
         });
     }
 

@@ -8,7 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import org.cloudcheckkit.api.Caller;
+import org.cloudcheckkit.api.Principal;
+import org.cloudcheckkit.cloudcheck.Deadline;
+import org.cloudcheckkit.cloudcheck.akahu.AkahuInitiateRequest;
 import org.cloudcheckkit.cloudcheck.go.Address;
 import org.cloudcheckkit.cloudcheck.go.GoRecipient;
 import org.cloudcheckkit.cloudcheck.go.GoRequest;
@@ -18,25 +23,26 @@ import org.cloudcheckkit.signing.ApiCredentials;
 import org.cloudcheckkit.signing.NonceSource;
 import org.cloudcheckkit.signing.RequestSigner;
 import org.cloudcheckkit.table.ItemKey;
+import org.cloudcheckkit.table.RecordedEvent;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import org.slf4j.LoggerFactory;
 
 /**
  * SnapStart priming. Lambda takes a function's snapshot after its init; code that has run by then is loaded, linked
  * and initialised in the snapshot, and a restored function does not pay for it again. Just before the snapshot this
  * runs, without side effects, what every invocation runs: Jackson on a Go request, the request signer (with dummy
  * credentials: no secret is fetched into the snapshot), a DynamoDB read of a key that never exists when the function
- * has a DynamoDB client, an S3 presign when it has an archive store, and the function's own handler answering a
- * synthetic request, over an in-memory AWS, {@value #OWN_REQUESTS} times. A failure here is logged and ignored: priming
- * only saves time.
+ * has a DynamoDB client, an S3 presign when it has an archive store, and the function's own handler answering its
+ * route's example event on the route's success path, over an in-memory AWS and Cloudcheck, {@value #OWN_REQUESTS}
+ * times. A failure here is logged and ignored: priming only saves time.
  */
 public final class SnapStartPriming implements Resource {
     private static final Logger log = LoggerFactory.getLogger(SnapStartPriming.class);
@@ -52,9 +58,25 @@ public final class SnapStartPriming implements Resource {
     /** The table, key and secret id of the in-memory calls: answered in memory, so never a real one. */
     private static final String PRIMING_KEY = "snapstart-priming";
 
+    private static final Name NAME = new Name("A", null, "B");
+    private static final Address ADDRESS = new Address(null, "1", "Street", null, "City", "1010", "NSW");
+    /** Who the functions' priming events come from (resources priming/ in functions): the owner of what is seeded. */
+    private static final Caller PRIMING_CALLER = new Caller(new Principal("snapstart-priming", null, Set.of()), null);
+    private static final String CALLBACK_BASE_URL = "https://priming.example.invalid";
+    /** The Go request the in-memory Cloudcheck creates ({@link InMemoryCloudcheck}), and the events name. */
+    private static final String SEEDED_REQUEST = "PRIMING";
+
     private final Components components;
     private final Function<Components, Runnable> ownRequest;
-    private int inMemoryRequests;
+    private Served served = new Served(0, 0, Map.of(), null);
+
+    /**
+     * What priming served in memory: the AWS requests answered, the own requests answered with a success (all of
+     * {@link #OWN_REQUESTS} unless one failed, which stops priming, and {@code failure} says why), and the Cloudcheck
+     * calls answered by path.
+     */
+    public record Served(int awsRequests, int ownRequests, Map<String, Integer> cloudcheckCalls, String failure) {
+    }
 
     SnapStartPriming(Components components, Function<Components, Runnable> ownRequest) {
         this.components = components;
@@ -94,20 +116,19 @@ public final class SnapStartPriming implements Resource {
         new SnapStartPriming(components, null).beforeCheckpoint(null);
     }
 
-    /**
-     * As {@link #primeNow(Components)}, with the function's own request; answers how many AWS requests the in-memory
-     * AWS answered (the own requests' calls, none of which left the process).
-     */
-    public static int primeNow(Components components, Function<Components, Runnable> ownRequest) {
+    /** As {@link #primeNow(Components)}, with the function's own request; answers what was served in memory. */
+    public static Served primeNow(Components components, Function<Components, Runnable> ownRequest) {
         SnapStartPriming priming = new SnapStartPriming(components, ownRequest);
         priming.beforeCheckpoint(null);
-        return priming.inMemoryRequests;
+        return priming.served;
     }
 
     /**
-     * The function's handler, built over the in-memory AWS, answers its synthetic request again and again; and each
-     * time the SDK operations the services call, which a refused synthetic request does not reach, are made too, to
-     * the in-memory AWS (so their marshallers and the SDK's pipeline are compiled).
+     * The function's handler, built over the in-memory AWS and Cloudcheck, answers its own request again and again,
+     * after what that request finds is made there the way a real one is made (a Go request and an Akahu session of the
+     * priming caller, the Go recipient's result archived); and each time the SDK operations the services call are made
+     * too, to the in-memory AWS (so their marshallers and the SDK's pipeline are compiled). All of it is built here, at
+     * the checkpoint: a cold start without a snapshot builds none of it.
      */
     private void inMemory() throws Exception {
         // A function's Secrets Manager client is built at its first secret, in its first request: built here, it is
@@ -115,22 +136,46 @@ public final class SnapStartPriming implements Resource {
         components.secretsManager();
         components.dynamoDb();
         InMemoryAws aws = new InMemoryAws();
-        Components inMemory = components.inMemory(aws);
-        Runnable request = ownRequest == null ? () -> { } : ownRequest.apply(inMemory);
-        // Each synthetic request logs its route line like any other: not the function's log's business. Logging
-        // still runs (and is compiled); its lines go nowhere. Nothing else runs in this JVM before the snapshot.
+        InMemoryCloudcheck cloudcheck = new InMemoryCloudcheck();
+        Components inMemory = components.inMemory(aws, cloudcheck);
+        // Each request logs its route line like any other: not the function's log's business. Logging still runs (and
+        // is compiled); its lines go nowhere. Nothing else runs in this JVM before the snapshot.
         PrintStream log = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
+        int ownRequestsServed = 0;
+        String failure = null;
         try {
+            prime("go request", () -> inMemory.goRequests().create(goRequest(), PRIMING_CALLER, CALLBACK_BASE_URL,
+                    deadline(inMemory)));
+            prime("akahu session", () -> inMemory.akahu().initiate(new AkahuInitiateRequest(null, "priming", null,
+                    null, NAME, ADDRESS, null), PRIMING_CALLER, CALLBACK_BASE_URL, deadline(inMemory)));
+            prime("archived result", () -> inMemory.eventProcessor().process(callback(inMemory), deadline(inMemory)));
+            Runnable request = ownRequest == null ? () -> { } : ownRequest.apply(inMemory);
             for (int i = 0; i < OWN_REQUESTS; i++) {
                 request.run();
+                ownRequestsServed++;
                 inMemory.secretsManager().getSecretValue(get -> get.secretId(PRIMING_KEY));
                 dynamoDbOperations(inMemory.dynamoDb());
             }
+        } catch (RuntimeException e) {
+            failure = e.toString();
+            throw e;
         } finally {
             System.setOut(log);
-            inMemoryRequests = aws.answered();
+            served = new Served(aws.answered(), ownRequestsServed, cloudcheck.calls(), failure);
         }
+    }
+
+    /** Cloudcheck's callback for the seeded Go request's recipient, as the table's stream hands it over. */
+    private static RecordedEvent callback(Components inMemory) {
+        String callbackId = inMemory.goRequestTable().find(SEEDED_REQUEST).orElseThrow().callbackId();
+        return RecordedEvent.fromImage(Map.of("pk", "GO#" + SEEDED_REQUEST, "sk", "EVENT#PRIMING#Responded",
+                "kind", "GO_CALLBACK", "callbackId", callbackId, "goApiReference", SEEDED_REQUEST,
+                "recipientToken", "PRIMING", "hint", "Responded", "receivedAt", "2026-01-01T00:00:00Z"));
+    }
+
+    private static Deadline deadline(Components inMemory) {
+        return Deadline.after(Duration.ofSeconds(30), inMemory.clock());
     }
 
     private static void dynamoDbOperations(DynamoDbClient dynamoDb) {
@@ -151,12 +196,14 @@ public final class SnapStartPriming implements Resource {
      * A request valid in either region (an address with a state and no suburb), and with no completeUrl, which only
      * the deployment's allowed hosts may take: so the whole of validation is primed, not cut short by a refusal.
      */
+    private static GoRequest goRequest() {
+        return new GoRequest("priming", null, null, null, null, null, "Priming", "priming@example.invalid", "Priming",
+                null, List.of(new GoRecipient("priming", NAME, "a@example.invalid", "+64210000000", "1990-01-01",
+                        ADDRESS, new RequestTypes(true, null, null, null, null))));
+    }
+
     private void json() throws Exception {
-        GoRequest request = new GoRequest("priming", null, null, null, null, null, "Priming",
-                "priming@example.invalid", "Priming", null, List.of(new GoRecipient("priming", new Name("A", null, "B"),
-                "a@example.invalid", "+64210000000", "1990-01-01",
-                new Address(null, "1", "Street", null, "City", "1010", "NSW"), new RequestTypes(true, null, null, null, null))));
-        String text = components.json().writeValueAsString(request);
+        String text = components.json().writeValueAsString(goRequest());
         JsonNode tree = components.json().readTree(text);
         components.goValidation().create(tree);
     }

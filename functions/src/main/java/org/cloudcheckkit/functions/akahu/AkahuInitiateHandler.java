@@ -3,21 +3,31 @@ package org.cloudcheckkit.functions.akahu;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.function.Function;
 import org.cloudcheckkit.akahu.AkahuService;
 import org.cloudcheckkit.akahu.AkahuValidation;
 import org.cloudcheckkit.cloudcheck.akahu.AkahuInitiateRequest;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.OwnRequests;
 import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRoutes;
 
 /** POST /akahu/sessions: starts an Akahu session (Cloudcheck /akahu/initiate/). Honours Idempotency-Key. */
 public final class AkahuInitiateHandler extends ApiGatewayHandler {
+    /**
+     * SnapStart priming's own request of this function ({@link OwnRequests}): its callback on a host the deployment
+     * allows, as a real request's must be.
+     */
+    public static final Function<Components, Runnable> OWN_REQUEST = ownRequest(AkahuInitiateHandler::new,
+            "akahu-initiate.json", (inMemory, event) -> event.replace("priming-redirect-host",
+                    inMemory.settings().allowedRedirectHosts().stream().findFirst().orElse("localhost")));
+
     private final ApiRoutes api;
     private final AkahuValidation validation;
     private final AkahuService akahu;
 
     public AkahuInitiateHandler() {
-        this(Components.fromEnvironment(System.getenv(), ownRequest(AkahuInitiateHandler::new)));
+        this(Components.fromEnvironment(System.getenv(), OWN_REQUEST));
     }
 
     public AkahuInitiateHandler(Components components) {

@@ -3,9 +3,11 @@ package org.cloudcheckkit.functions.akahu;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.function.Function;
 import org.cloudcheckkit.akahu.AkahuService;
 import org.cloudcheckkit.akahu.AkahuValidation;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.OwnRequests;
 import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRoutes;
 
@@ -13,12 +15,16 @@ import org.cloudcheckkit.functions.http.ApiRoutes;
 public final class AkahuResultsHandler extends ApiGatewayHandler {
     static final String REVIEW_ROUTE = "POST /akahu/sessions/{token}/review";
 
+    /** SnapStart priming's own request of this function ({@link OwnRequests}). */
+    public static final Function<Components, Runnable> OWN_REQUEST = ownRequest(AkahuResultsHandler::new,
+            "akahu-session.json");
+
     private final ApiRoutes api;
     private final AkahuValidation validation;
     private final AkahuService akahu;
 
     public AkahuResultsHandler() {
-        this(Components.fromEnvironment(System.getenv(), ownRequest(AkahuResultsHandler::new)));
+        this(Components.fromEnvironment(System.getenv(), OWN_REQUEST));
     }
 
     public AkahuResultsHandler(Components components) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.cloudcheckkit.archive.EventProcessor;
 import org.cloudcheckkit.cloudcheck.Deadline;
 import org.cloudcheckkit.config.Components;
@@ -30,22 +31,17 @@ public final class ArchiveHandler implements RequestStreamHandler {
     private static final Logger log = LoggerFactory.getLogger(ArchiveHandler.class);
     private static final Duration MARGIN = Duration.ofSeconds(5);
     /**
-     * SnapStart priming's batch: one Go callback recorded for a request that does not exist. Over the in-memory AWS
-     * the processor finds nothing, has no Cloudcheck credentials to fetch with, and schedules a retry, in memory.
+     * SnapStart priming's own request of this function ({@link OwnRequests}): a Go callback for the request priming
+     * created, whose result is then fetched and archived, in memory.
      */
-    private static final String PRIMING_BATCH = "{\"Records\":[{\"eventID\":\"snapstart-priming\",\"eventName\":"
-            + "\"INSERT\",\"eventSource\":\"aws:dynamodb\",\"dynamodb\":{\"NewImage\":{"
-            + "\"pk\":{\"S\":\"GO#PRIMING\"},\"sk\":{\"S\":\"EVENT#PRIMING#Responded\"},"
-            + "\"kind\":{\"S\":\"GO_CALLBACK\"},\"callbackId\":{\"S\":\"priming\"},"
-            + "\"goApiReference\":{\"S\":\"PRIMING\"},\"recipientToken\":{\"S\":\"PRIMING\"},"
-            + "\"hint\":{\"S\":\"Responded\"},\"receivedAt\":{\"S\":\"2026-01-01T00:00:00Z\"}},"
-            + "\"SequenceNumber\":\"1\",\"StreamViewType\":\"NEW_AND_OLD_IMAGES\"}}]}";
+    public static final Function<Components, Runnable> OWN_REQUEST = OwnRequests.of(ArchiveHandler::new,
+            "archive-stream-insert.json", answer -> answer.path("batchItemFailures").isEmpty());
 
     private final EventProcessor events;
     private final Clock clock;
 
     public ArchiveHandler() {
-        this(Components.fromEnvironment(System.getenv(), OwnRequests.of(ArchiveHandler::new, PRIMING_BATCH)));
+        this(Components.fromEnvironment(System.getenv(), OWN_REQUEST));
     }
 
     public ArchiveHandler(Components components) {

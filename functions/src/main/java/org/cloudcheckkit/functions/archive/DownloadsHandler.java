@@ -3,9 +3,11 @@ package org.cloudcheckkit.functions.archive;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.function.Function;
 import org.cloudcheckkit.archive.Downloads;
 import org.cloudcheckkit.archive.ZipArchiver;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.OwnRequests;
 import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRoutes;
 import org.cloudcheckkit.idempotency.Reply;
@@ -20,12 +22,16 @@ public final class DownloadsHandler extends ApiGatewayHandler {
     static final String AKAHU_PDF = "GET /akahu/sessions/{token}/pdf";
     static final String START_ZIP = "POST /go/requests/{goApiReference}/archive";
 
+    /** SnapStart priming's own request of this function ({@link OwnRequests}). */
+    public static final Function<Components, Runnable> OWN_REQUEST = ownRequest(DownloadsHandler::new,
+            "go-recipient-pdf.json");
+
     private final ApiRoutes api;
     private final Downloads downloads;
     private final ZipArchiver zips;
 
     public DownloadsHandler() {
-        this(Components.fromEnvironment(System.getenv(), ownRequest(DownloadsHandler::new)));
+        this(Components.fromEnvironment(System.getenv(), OWN_REQUEST));
     }
 
     public DownloadsHandler(Components components) {

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import org.cloudcheckkit.archive.Reconciler;
 import org.cloudcheckkit.cloudcheck.CloudcheckJson;
 import org.cloudcheckkit.cloudcheck.Deadline;
@@ -27,12 +28,18 @@ public final class ReconcileHandler implements RequestStreamHandler {
     private static final Duration MARGIN = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = CloudcheckJson.newMapper();
 
+    /**
+     * SnapStart priming's own request of this function ({@link OwnRequests}): the schedule's run, which finds the request
+     * priming created open and reconciles it, in memory.
+     */
+    public static final Function<Components, Runnable> OWN_REQUEST = OwnRequests.of(ReconcileHandler::new,
+            "reconcile-schedule.json", answer -> answer.path("failures").asInt(-1) == 0);
+
     private final Reconciler reconciler;
     private final Clock clock;
 
     public ReconcileHandler() {
-        // SnapStart priming runs the schedule's run over the in-memory AWS, where nothing is due.
-        this(Components.fromEnvironment(System.getenv(), OwnRequests.of(ReconcileHandler::new, "{}")));
+        this(Components.fromEnvironment(System.getenv(), OWN_REQUEST));
     }
 
     public ReconcileHandler(Components components) {

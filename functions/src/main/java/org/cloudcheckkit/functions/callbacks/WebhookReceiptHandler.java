@@ -5,9 +5,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
+import org.cloudcheckkit.callbacks.CallbackKind;
 import org.cloudcheckkit.callbacks.CallbackReceipt;
 import org.cloudcheckkit.cloudcheck.FormEncoding;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.OwnRequests;
 import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRequest;
 import org.cloudcheckkit.functions.http.ApiRoutes;
@@ -19,11 +22,20 @@ import org.cloudcheckkit.validation.ValidationException;
  * fetching and archiving happen behind the table's stream.
  */
 public final class WebhookReceiptHandler extends ApiGatewayHandler {
+    /**
+     * SnapStart priming's own request of this function ({@link OwnRequests}): a Go callback carrying the token made
+     * for it with priming's dummy callback key, as Cloudcheck's carries the one the callback URL was given.
+     */
+    public static final Function<Components, Runnable> OWN_REQUEST = ownRequest(WebhookReceiptHandler::new,
+            "callbacks-go.json", (inMemory, event) -> event.replace("PRIMING-TOKEN",
+                    inMemory.callbackTokens().tokenFor(CallbackKind.GO,
+                    OwnRequests.seededCallbackId(inMemory))));
+
     private final ApiRoutes api;
     private final CallbackReceipt receipt;
 
     public WebhookReceiptHandler() {
-        this(Components.fromEnvironment(System.getenv(), ownRequest(WebhookReceiptHandler::new)));
+        this(Components.fromEnvironment(System.getenv(), OWN_REQUEST));
     }
 
     public WebhookReceiptHandler(Components components) {

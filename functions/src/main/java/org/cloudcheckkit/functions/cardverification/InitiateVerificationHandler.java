@@ -3,10 +3,12 @@ package org.cloudcheckkit.functions.cardverification;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.function.Function;
 import org.cloudcheckkit.cardverification.InitiateVerificationService;
 import org.cloudcheckkit.cardverification.VerificationRequest;
 import org.cloudcheckkit.cardverification.VerificationRequestValidator;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.OwnRequests;
 import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +22,17 @@ import org.slf4j.LoggerFactory;
 public final class InitiateVerificationHandler extends ApiGatewayHandler {
     private static final Logger log = LoggerFactory.getLogger(InitiateVerificationHandler.class);
 
+    /** SnapStart priming's own request of this function ({@link OwnRequests}). */
+    public static final Function<Components, Runnable> OWN_REQUEST = ownRequest(InitiateVerificationHandler::new,
+            "card-verification-initiate.json");
+
     private final VerificationRequestValidator validator;
     private final InitiateVerificationService service;
     private final VerificationReplies replies = new VerificationReplies();
 
     /** For Lambda: everything is built once, from the function's environment. */
     public InitiateVerificationHandler() {
-        this(Components.fromEnvironment(System.getenv(), ownRequest(InitiateVerificationHandler::new)));
+        this(Components.fromEnvironment(System.getenv(), OWN_REQUEST));
     }
 
     public InitiateVerificationHandler(Components components) {

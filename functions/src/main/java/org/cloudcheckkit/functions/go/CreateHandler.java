@@ -3,8 +3,10 @@ package org.cloudcheckkit.functions.go;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.function.Function;
 import org.cloudcheckkit.cloudcheck.CloudcheckApiException;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.OwnRequests;
 import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRoutes;
 import org.cloudcheckkit.go.GoRequestService;
@@ -16,13 +18,16 @@ import org.cloudcheckkit.go.ValidatedCreate;
  * {@code "allowPartial": true} the valid recipients are sent and the invalid ones reported (see {@link GoValidation}).
  */
 public final class CreateHandler extends ApiGatewayHandler {
+    /** SnapStart priming's own request of this function ({@link OwnRequests}). */
+    public static final Function<Components, Runnable> OWN_REQUEST = ownRequest(CreateHandler::new, "go-create.json");
+
     private final ApiRoutes api;
     private final GoValidation validation;
     private final GoRequestService goRequests;
 
     /** For Lambda: everything is built once, from the function's environment. */
     public CreateHandler() {
-        this(Components.fromEnvironment(System.getenv(), ownRequest(CreateHandler::new)));
+        this(Components.fromEnvironment(System.getenv(), OWN_REQUEST));
     }
 
     public CreateHandler(Components components) {

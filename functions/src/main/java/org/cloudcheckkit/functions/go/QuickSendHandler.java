@@ -3,8 +3,10 @@ package org.cloudcheckkit.functions.go;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.function.Function;
 import org.cloudcheckkit.cloudcheck.go.QuickSendRequest;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.OwnRequests;
 import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRoutes;
 import org.cloudcheckkit.go.GoRequestService;
@@ -12,12 +14,16 @@ import org.cloudcheckkit.go.GoValidation;
 
 /** POST /go/quicksend: one recipient, messaged at once (Cloudcheck /go/quicksend/). Honours Idempotency-Key. */
 public final class QuickSendHandler extends ApiGatewayHandler {
+    /** SnapStart priming's own request of this function ({@link OwnRequests}). */
+    public static final Function<Components, Runnable> OWN_REQUEST = ownRequest(QuickSendHandler::new,
+            "go-quicksend.json");
+
     private final ApiRoutes api;
     private final GoValidation validation;
     private final GoRequestService goRequests;
 
     public QuickSendHandler() {
-        this(Components.fromEnvironment(System.getenv(), ownRequest(QuickSendHandler::new)));
+        this(Components.fromEnvironment(System.getenv(), OWN_REQUEST));
     }
 
     public QuickSendHandler(Components components) {

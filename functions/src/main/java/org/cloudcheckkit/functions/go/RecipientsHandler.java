@@ -3,9 +3,11 @@ package org.cloudcheckkit.functions.go;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.function.Function;
 import org.cloudcheckkit.cloudcheck.go.CancelRecipients;
 import org.cloudcheckkit.cloudcheck.go.GoRecipient;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.OwnRequests;
 import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRoutes;
 import org.cloudcheckkit.go.GoRequestService;
@@ -20,12 +22,16 @@ public final class RecipientsHandler extends ApiGatewayHandler {
     static final String ADD_ROUTE = "POST /go/requests/{goApiReference}/recipients";
     static final String EDIT_ROUTE = "PUT /go/requests/{goApiReference}/recipients/{recipientToken}";
 
+    /** SnapStart priming's own request of this function ({@link OwnRequests}). */
+    public static final Function<Components, Runnable> OWN_REQUEST = ownRequest(RecipientsHandler::new,
+            "go-add-recipient.json");
+
     private final ApiRoutes api;
     private final GoValidation validation;
     private final GoRequestService goRequests;
 
     public RecipientsHandler() {
-        this(Components.fromEnvironment(System.getenv(), ownRequest(RecipientsHandler::new)));
+        this(Components.fromEnvironment(System.getenv(), OWN_REQUEST));
     }
 
     public RecipientsHandler(Components components) {

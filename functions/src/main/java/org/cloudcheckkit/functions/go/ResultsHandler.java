@@ -3,7 +3,9 @@ package org.cloudcheckkit.functions.go;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.function.Function;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.OwnRequests;
 import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRequest;
 import org.cloudcheckkit.functions.http.ApiRoutes;
@@ -21,12 +23,15 @@ public final class ResultsHandler extends ApiGatewayHandler {
     static final String REQUEST_ROUTE = "GET /go/requests/{goApiReference}";
     static final String INTENTS_ROUTE = "GET /intents";
 
+    /** SnapStart priming's own request of this function ({@link OwnRequests}). */
+    public static final Function<Components, Runnable> OWN_REQUEST = ownRequest(ResultsHandler::new, "go-request.json");
+
     private final ApiRoutes api;
     private final GoRequestService goRequests;
     private final OpenIntents openIntents;
 
     public ResultsHandler() {
-        this(Components.fromEnvironment(System.getenv(), ownRequest(ResultsHandler::new)));
+        this(Components.fromEnvironment(System.getenv(), OWN_REQUEST));
     }
 
     public ResultsHandler(Components components) {

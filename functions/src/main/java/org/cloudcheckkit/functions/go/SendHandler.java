@@ -3,9 +3,11 @@ package org.cloudcheckkit.functions.go;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.function.Function;
 import org.cloudcheckkit.cloudcheck.go.ResendRequest;
 import org.cloudcheckkit.cloudcheck.go.SendRequest;
 import org.cloudcheckkit.config.Components;
+import org.cloudcheckkit.functions.OwnRequests;
 import org.cloudcheckkit.functions.http.ApiGatewayHandler;
 import org.cloudcheckkit.functions.http.ApiRoutes;
 import org.cloudcheckkit.go.GoRequestService;
@@ -19,12 +21,15 @@ import org.cloudcheckkit.go.GoValidation;
 public final class SendHandler extends ApiGatewayHandler {
     static final String RESEND_ROUTE = "POST /go/requests/{goApiReference}/recipients/{recipientToken}/resend";
 
+    /** SnapStart priming's own request of this function ({@link OwnRequests}). */
+    public static final Function<Components, Runnable> OWN_REQUEST = ownRequest(SendHandler::new, "go-send.json");
+
     private final ApiRoutes api;
     private final GoValidation validation;
     private final GoRequestService goRequests;
 
     public SendHandler() {
-        this(Components.fromEnvironment(System.getenv(), ownRequest(SendHandler::new)));
+        this(Components.fromEnvironment(System.getenv(), OWN_REQUEST));
     }
 
     public SendHandler(Components components) {

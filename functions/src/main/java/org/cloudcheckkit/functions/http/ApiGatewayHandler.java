@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.cloudcheckkit.config.Components;
 import org.cloudcheckkit.functions.OwnRequests;
@@ -24,21 +25,19 @@ import org.cloudcheckkit.secrets.Redact;
  */
 public abstract class ApiGatewayHandler implements RequestStreamHandler {
     /**
-     * What SnapStart priming asks a function's handler: a caller that the authorizer vouched for, an empty JSON body,
-     * no path parameters. Each route refuses it or finds nothing, after reading the event, the caller and the body,
-     * and records the call in the audit trail, as for any request: the same code a first request runs up to its
-     * service, with every AWS call answered in memory.
+     * The function's own request for SnapStart priming ({@link OwnRequests}): {@code event}, a route's example event
+     * under resources priming/, answered with a 2xx.
      */
-    private static final String PRIMING_EVENT = "{\"version\":\"2.0\",\"routeKey\":\"POST /snapstart-priming\","
-            + "\"rawPath\":\"/snapstart-priming\",\"rawQueryString\":\"\",\"headers\":{\"content-type\":"
-            + "\"application/json\"},\"requestContext\":{\"http\":{\"method\":\"POST\",\"path\":"
-            + "\"/snapstart-priming\"},\"requestId\":\"snapstart-priming\",\"routeKey\":\"POST /snapstart-priming\","
-            + "\"authorizer\":{\"jwt\":{\"claims\":{\"sub\":\"snapstart-priming\"}}}},\"body\":\"{}\","
-            + "\"isBase64Encoded\":false}";
+    protected static Function<Components, Runnable> ownRequest(Function<Components, ? extends ApiGatewayHandler> handler,
+                                                               String event) {
+        return ownRequest(handler, event, (inMemory, text) -> text);
+    }
 
-    /** The function's own request for SnapStart priming ({@link OwnRequests}): {@link #PRIMING_EVENT}. */
-    protected static Function<Components, Runnable> ownRequest(Function<Components, ? extends ApiGatewayHandler> handler) {
-        return OwnRequests.of(handler, PRIMING_EVENT);
+    /** As {@link #ownRequest(Function, String)}, the event completed first ({@link OwnRequests#of}). */
+    protected static Function<Components, Runnable> ownRequest(Function<Components, ? extends ApiGatewayHandler> handler,
+                                                               String event,
+                                                               BiFunction<Components, String, String> completed) {
+        return OwnRequests.api(handler, event, completed);
     }
 
     @Override

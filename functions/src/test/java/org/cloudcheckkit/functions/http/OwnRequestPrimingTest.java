@@ -1,16 +1,22 @@
 package org.cloudcheckkit.functions.http;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.cloudcheckkit.config.Components;
 import org.cloudcheckkit.config.SnapStartPriming;
 import org.cloudcheckkit.functions.akahu.AkahuInitiateHandler;
 import org.cloudcheckkit.functions.akahu.AkahuResultsHandler;
+import org.cloudcheckkit.functions.archive.ArchiveHandler;
 import org.cloudcheckkit.functions.archive.DownloadsHandler;
+import org.cloudcheckkit.functions.archive.ReconcileHandler;
 import org.cloudcheckkit.functions.callbacks.WebhookReceiptHandler;
 import org.cloudcheckkit.functions.cardverification.InitiateVerificationHandler;
 import org.cloudcheckkit.functions.go.CreateHandler;
@@ -22,39 +28,54 @@ import org.cloudcheckkit.localaws.LocalAws;
 import org.cloudcheckkit.localaws.LocalAwsExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.function.Executable;
 
 /**
- * SnapStart priming serves each API function's own request against the in-memory AWS: its calls are answered there,
- * and the function's real table is left as it was.
+ * SnapStart priming serves each function's own request on its success path, against the in-memory AWS and
+ * Cloudcheck: every request is answered with a success, the route's Cloudcheck call is made there, and the function's
+ * real table and Cloudcheck are left as they were.
  */
 class OwnRequestPrimingTest {
     @RegisterExtension
     static final LocalAwsExtension AWS = LocalAwsExtension.fromTemplate();
 
+    /** Each function's own request, and the Cloudcheck paths its success path calls (none for a route that calls none). */
+    private record Primed(Function<Components, Runnable> ownRequest, Set<String> cloudcheckPaths) {
+    }
+
     @Test
-    void everyApiFunctionPrimesItsOwnRequestInMemoryAndWritesNothing(LocalAws aws) {
-        Map<String, Function<Components, ? extends ApiGatewayHandler>> handlers = new LinkedHashMap<>();
-        handlers.put("CreateFunction", CreateHandler::new);
-        handlers.put("SendFunction", SendHandler::new);
-        handlers.put("QuickSendFunction", QuickSendHandler::new);
-        handlers.put("RecipientsFunction", RecipientsHandler::new);
-        handlers.put("ResultsFunction", ResultsHandler::new);
-        handlers.put("AkahuInitiateFunction", AkahuInitiateHandler::new);
-        handlers.put("AkahuResultsFunction", AkahuResultsHandler::new);
-        handlers.put("InitiateVerificationFunction", InitiateVerificationHandler::new);
-        handlers.put("WebhookReceiptFunction", WebhookReceiptHandler::new);
-        handlers.put("DownloadsFunction", DownloadsHandler::new);
+    void everyFunctionServesItsOwnRequestOnItsSuccessPathInMemoryAndWritesNothing(LocalAws aws) {
+        Map<String, Primed> functions = new LinkedHashMap<>();
+        functions.put("CreateFunction", new Primed(CreateHandler.OWN_REQUEST, Set.of("/go/create/")));
+        functions.put("SendFunction", new Primed(SendHandler.OWN_REQUEST, Set.of("/go/send/")));
+        functions.put("QuickSendFunction", new Primed(QuickSendHandler.OWN_REQUEST, Set.of("/go/quicksend/")));
+        functions.put("RecipientsFunction", new Primed(RecipientsHandler.OWN_REQUEST, Set.of("/go/add-recipient/")));
+        functions.put("ResultsFunction", new Primed(ResultsHandler.OWN_REQUEST, Set.of("/go/results/")));
+        functions.put("AkahuInitiateFunction", new Primed(AkahuInitiateHandler.OWN_REQUEST, Set.of("/akahu/initiate/")));
+        functions.put("AkahuResultsFunction", new Primed(AkahuResultsHandler.OWN_REQUEST, Set.of("/akahu/result/")));
+        functions.put("InitiateVerificationFunction", new Primed(InitiateVerificationHandler.OWN_REQUEST, Set.of()));
+        functions.put("WebhookReceiptFunction", new Primed(WebhookReceiptHandler.OWN_REQUEST, Set.of()));
+        functions.put("DownloadsFunction", new Primed(DownloadsHandler.OWN_REQUEST, Set.of()));
+        functions.put("ArchiveFunction", new Primed(ArchiveHandler.OWN_REQUEST, Set.of("/go/result/")));
+        functions.put("ReconcileFunction", new Primed(ReconcileHandler.OWN_REQUEST, Set.of()));
         int before = items(aws);
-        handlers.forEach((function, handler) -> {
+        List<Executable> checks = new ArrayList<>();
+        functions.forEach((function, primed) -> {
             Components components = Components.fromEnvironment(aws.functionEnvironment(function, Map.of()));
-            handler.apply(components);
 
-            int inMemory = SnapStartPriming.primeNow(components, ApiGatewayHandler.ownRequest(handler));
+            SnapStartPriming.Served served = SnapStartPriming.primeNow(components, primed.ownRequest());
 
-            // Every round makes the SDK operations' calls at least, besides what the handler's request makes.
-            assertTrue(inMemory >= SnapStartPriming.OWN_REQUESTS, function + ": " + inMemory + " in-memory calls");
-            assertEquals(before, items(aws), function + " wrote to the real table while priming");
+            checks.add(() -> assertEquals(SnapStartPriming.OWN_REQUESTS, served.ownRequests(),
+                    function + ": own requests answered with a success; " + served.failure()));
+            // The seeding calls are made once; the route's own calls once per request besides.
+            checks.add(() -> assertTrue(primed.cloudcheckPaths().stream().allMatch(path ->
+                    served.cloudcheckCalls().getOrDefault(path, 0) >= SnapStartPriming.OWN_REQUESTS),
+                    function + ": in-memory Cloudcheck calls " + served.cloudcheckCalls()));
+            checks.add(() -> assertTrue(served.awsRequests() >= SnapStartPriming.OWN_REQUESTS,
+                    function + ": " + served.awsRequests() + " in-memory AWS calls"));
+            checks.add(() -> assertEquals(before, items(aws), function + " wrote to the real table while priming"));
         });
+        assertAll(checks);
     }
 
     private static int items(LocalAws aws) {
