@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,9 +36,14 @@ public final class DynamoDbStreamReader {
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
     private final String region;
-    private final ShardIteratorType start;
-    /** Where each open shard's next read starts; a closed shard is dropped once read to its end. */
-    private final Map<String, String> iterators = new HashMap<>();
+    /**
+     * The last sequence number read from each open shard (absent: none yet, read from the shard's start); a closed
+     * shard is dropped once read to its end. Each poll reads from here with a fresh iterator rather than the last
+     * page's: moto rolls a cancelled transaction back by putting a copy of the table, stream and all, in its place,
+     * and an iterator into the old stream would read nothing more.
+     */
+    private final Map<String, String> lastRead = new HashMap<>();
+    private final Set<String> open = new LinkedHashSet<>();
     private final Set<String> finished = new HashSet<>();
 
     /** @param fromStart true to read what the stream already holds (TRIM_HORIZON), false for new records only (LATEST) */
@@ -45,33 +51,47 @@ public final class DynamoDbStreamReader {
         this.streams = streams;
         this.streamArn = streamArn;
         this.region = region;
-        this.start = fromStart ? ShardIteratorType.TRIM_HORIZON : ShardIteratorType.LATEST;
         discoverShards();
+        if (!fromStart) {
+            // LATEST as a position that outlives a rollback: the last record the stream holds now.
+            for (String shardId : open) {
+                readShard(shardId);
+            }
+        }
     }
 
     /** Records added since the last call, oldest first within each shard. */
     public synchronized List<DynamodbEvent.DynamodbStreamRecord> poll() {
         discoverShards();
         List<Record> records = new ArrayList<>();
-        for (Map.Entry<String, String> shard : new ArrayList<>(iterators.entrySet())) {
-            String iterator = shard.getValue();
-            while (iterator != null) {
-                String from = iterator;
-                GetRecordsResponse page = streams.getRecords(request -> request.shardIterator(from).limit(1000));
-                records.addAll(page.records());
-                iterator = page.nextShardIterator();
-                if (page.records().isEmpty()) {
-                    break;
-                }
-            }
-            if (iterator == null) {
-                iterators.remove(shard.getKey());
-                finished.add(shard.getKey());
-            } else {
-                iterators.put(shard.getKey(), iterator);
-            }
+        for (String shardId : new ArrayList<>(open)) {
+            records.addAll(readShard(shardId));
         }
         return records.isEmpty() ? List.of() : toLambda(records);
+    }
+
+    /** Everything after the last record read from the shard, to its end for now; closes the shard at its real end. */
+    private List<Record> readShard(String shardId) {
+        String after = lastRead.get(shardId);
+        String iterator = streams.getShardIterator(request -> request.streamArn(streamArn).shardId(shardId)
+                .shardIteratorType(after == null ? ShardIteratorType.TRIM_HORIZON : ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                .sequenceNumber(after)).shardIterator();
+        List<Record> records = new ArrayList<>();
+        while (iterator != null) {
+            String from = iterator;
+            GetRecordsResponse page = streams.getRecords(request -> request.shardIterator(from).limit(1000));
+            records.addAll(page.records());
+            iterator = page.nextShardIterator();
+            if (page.records().isEmpty()) {
+                break;
+            }
+            lastRead.put(shardId, page.records().get(page.records().size() - 1).dynamodb().sequenceNumber());
+        }
+        if (iterator == null) {
+            open.remove(shardId);
+            finished.add(shardId);
+        }
+        return records;
     }
 
     /** The Lambda event holding these records, as a handler receives it. */
@@ -83,9 +103,8 @@ public final class DynamoDbStreamReader {
 
     private void discoverShards() {
         for (Shard shard : streams.describeStream(request -> request.streamArn(streamArn)).streamDescription().shards()) {
-            if (!iterators.containsKey(shard.shardId()) && !finished.contains(shard.shardId())) {
-                iterators.put(shard.shardId(), streams.getShardIterator(request -> request.streamArn(streamArn)
-                        .shardId(shard.shardId()).shardIteratorType(start)).shardIterator());
+            if (!finished.contains(shard.shardId())) {
+                open.add(shard.shardId());
             }
         }
     }

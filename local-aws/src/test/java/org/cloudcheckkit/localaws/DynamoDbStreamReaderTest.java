@@ -1,6 +1,7 @@
 package org.cloudcheckkit.localaws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -9,6 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** The table's stream, read from moto, comes out as the records Lambda would hand a function, in order, once each. */
 class DynamoDbStreamReaderTest {
@@ -39,6 +43,29 @@ class DynamoDbStreamReaderTest {
         assertEquals(Boolean.TRUE, records.get(1).getDynamodb().getNewImage().get("done").getBOOL());
         assertEquals("aws:dynamodb", insert.getEventSource());
         assertTrue(insert.getDynamodb().getSequenceNumber().compareTo(records.get(1).getDynamodb().getSequenceNumber()) < 0);
+        assertTrue(reader.poll().isEmpty(), "a record is delivered once");
+    }
+
+    @Test
+    void changesAfterACancelledTransactionStillArrive(LocalAws aws) {
+        // moto rolls a cancelled transaction back by putting a copy of the table in its place, stream and all: an
+        // iterator into the old stream would read nothing more, and the local stack would stop archiving.
+        String table = aws.physicalName("Table");
+        DynamoDbStreamReader reader = new DynamoDbStreamReader(aws.dynamoDbStreams(), aws.tableStreamArn("Table"),
+                aws.region().id(), false);
+        Map<String, AttributeValue> first = Map.of("pk", AttributeValue.fromS("GO#rollback"), "sk", AttributeValue.fromS("EVENT#1"));
+        aws.dynamoDb().putItem(r -> r.tableName(table).item(first));
+        assertEquals(1, reader.poll().size());
+
+        assertThrows(TransactionCanceledException.class, () -> aws.dynamoDb().transactWriteItems(r -> r.transactItems(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(first)
+                        .conditionExpression("attribute_not_exists(pk)").build()).build())));
+        assertTrue(reader.poll().isEmpty(), "nothing was written");
+        aws.dynamoDb().putItem(r -> r.tableName(table).item(Map.of(
+                "pk", AttributeValue.fromS("GO#rollback"), "sk", AttributeValue.fromS("EVENT#2"))));
+
+        List<DynamodbEvent.DynamodbStreamRecord> records = reader.poll();
+        assertEquals(List.of("EVENT#2"), records.stream().map(record -> record.getDynamodb().getKeys().get("sk").getS()).toList());
         assertTrue(reader.poll().isEmpty(), "a record is delivered once");
     }
 }
