@@ -33,7 +33,10 @@ import org.cloudcheckkit.sandbox.CloudcheckSandbox;
 import org.cloudcheckkit.sandbox.api.ServedDocument;
 import org.cloudcheckkit.sandbox.fault.ApiFault;
 import org.cloudcheckkit.sandbox.go.VerificationOutcome;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
@@ -49,7 +52,13 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
  * <p>The archive lease is 5 minutes deployed; the test gives ./run {@value #ARCHIVE_LEASE_SECONDS} s through
  * ARCHIVE_LEASE_SECONDS, the variable ./run's own short local lease is set by, rather than move any clock: ./run's
  * functions read the system clock, and the lease a killed worker left is then simply waited out, as in production.
+ *
+ * <p>Its tests run concurrently, with each other and with the other end-to-end tests (local/pom.xml): each starts
+ * its own ./run, moto_server and sandbox on free ports, with its own log directory, and spends most of its time
+ * waiting on them.
  */
+@Tag("slow")
+@Execution(ExecutionMode.CONCURRENT)
 class KillIT {
 
     /** Longer than the held PDF fetch, so that only the kill, not the lease, ends the first worker's claim. */

@@ -14,14 +14,23 @@ import java.util.Map;
 import org.cloudcheckkit.sandbox.CloudcheckSandbox;
 import org.cloudcheckkit.sandbox.callback.CallbackDelivery;
 import org.cloudcheckkit.sandbox.go.VerificationOutcome;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CI check of ./run itself: it comes up on the ports it is given, serves a create request, and on SIGTERM stops
  * everything it started (moto_server included) and frees its ports; restarted, it keeps what an emulator it was given
  * holds; and the moto_server that a killed ./run leaves behind, the next ./run stops.
+ *
+ * <p>Its tests run concurrently, with each other and with the other end-to-end tests (local/pom.xml): each starts
+ * its own ./run, moto_server and sandbox on free ports, with its own log directory, and spends most of its time
+ * waiting on them.
  */
+@Tag("slow")
+@Execution(ExecutionMode.CONCURRENT)
 class RunScriptIT {
 
     @Test

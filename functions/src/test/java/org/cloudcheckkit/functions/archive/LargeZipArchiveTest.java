@@ -17,16 +17,19 @@ import org.cloudcheckkit.sandbox.CloudcheckSandbox;
 import org.cloudcheckkit.sandbox.CloudcheckSandboxExtension;
 import org.cloudcheckkit.sandbox.api.ServedDocument;
 import org.cloudcheckkit.sandbox.go.VerificationOutcome;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A 300 MB results zip is archived by a JVM whose heap is capped at 256 MB (functions/pom.xml runs this class in its
- * own execution with -Xmx256m): the zip goes from Cloudcheck to S3 part by part, never whole in memory.
+ * A 120 MiB results zip is archived by a JVM whose heap is capped at 96 MiB (functions/pom.xml runs this class in its
+ * own execution with -Xmx96m): the zip goes from Cloudcheck to S3 part by part, never whole in memory.
+ * The zip is sized against the cap, not against Lambda: the 1 GiB case is the benchmark's (bench figure 4).
  */
+@Tag("slow")
 class LargeZipArchiveTest {
-    private static final long HEAP_CAP = 256L * 1024 * 1024;
-    private static final int RECIPIENTS = 100;
+    private static final long HEAP_CAP = 96L * 1024 * 1024;
+    private static final int RECIPIENTS = 40;
     private static final long PADDING = 3L * 1024 * 1024;
 
     @RegisterExtension
@@ -37,7 +40,7 @@ class LargeZipArchiveTest {
     @Test
     void aZipLargerThanTheHeapIsArchivedWhole(LocalAws aws, CloudcheckSandbox sandbox) {
         assertTrue(Runtime.getRuntime().maxMemory() <= HEAP_CAP,
-                "this test proves something only with -Xmx256m; functions/pom.xml's large-zip execution runs it so");
+                "this test proves something only with -Xmx96m; functions/pom.xml's large-zip execution runs it so");
         ArchiveRig rig = new ArchiveRig(aws, sandbox, Map.of());
         ZipArchiveTest.Created request = ZipArchiveTest.create(rig, RECIPIENTS);
         sandbox.pdfPaddingBytes(PADDING);

@@ -50,6 +50,7 @@ import org.cloudcheckkit.table.ItemKey;
 import org.cloudcheckkit.table.ResultItem;
 import org.cloudcheckkit.table.StateAudit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -63,6 +64,7 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
  * every final result Cloudcheck holds is archived exactly once, as the bytes it served; no billable call reached
  * Cloudcheck twice; no item is left in a state that nothing will pick up.
  */
+@Tag("slow")
 class CrashPointSuiteTest {
     @RegisterExtension
     static final LocalAwsExtension AWS = LocalAwsExtension.fromTemplate()
