@@ -79,6 +79,10 @@ public final class EventProcessor {
     }
 
     private Optional<ItemKey.ResultKey> goRecipient(RecordedEvent.GoCallback event, Deadline deadline) {
+        if (goRequests.knownBinding(event.goApiReference(), event.callbackId(), event.recipientToken())) {
+            // Checked below on an earlier read, and still true: the request item, whole roster and all, is not read again.
+            return Optional.of(new ItemKey.Recipient(event.goApiReference(), event.recipientToken()));
+        }
         GoRequestItem request = goRequests.find(event.goApiReference()).or(() -> openIntent(event.callbackId())
                 .flatMap(intent -> {
                     // Noted first: should adopting fail now, the reconciler adopts from the note.

@@ -99,6 +99,10 @@ public final class CallbackReceipt {
      * was lost; the callback adopts it). Anything else is refused before it is written or costs a Cloudcheck call.
      */
     private void requireGoBinding(String callbackId, String goApiReference, String recipientToken) {
+        if (goRequests.knownBinding(goApiReference, callbackId, recipientToken)) {
+            // A burst names the same few requests again and again: a binding read once is not read again.
+            return;
+        }
         GoRequestItem request = goRequests.find(goApiReference).orElse(null);
         if (request == null) {
             boolean adoptable = intents.findByCallbackId(callbackId).filter(IntentItem::isOpen)

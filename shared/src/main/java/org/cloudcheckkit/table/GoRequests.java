@@ -25,12 +25,15 @@ public final class GoRequests {
      * expression over 4 KB.
      */
     static final int ROSTER_CHANGES_PER_WRITE = 50;
+    /** Requests whose bindings an instance keeps: a burst's callbacks name a few requests, each many times. */
+    static final int KNOWN_REQUESTS = 256;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final Clock clock;
     private final Duration reconcileInterval;
     private final Intents intents;
+    private final KnownBindings known = new KnownBindings(KNOWN_REQUESTS);
 
     public GoRequests(DynamoDbClient dynamoDb, String table, Clock clock, Duration reconcileInterval, Intents intents) {
         this.dynamoDb = dynamoDb;
@@ -60,7 +63,21 @@ public final class GoRequests {
     public Optional<GoRequestItem> find(String goApiReference) {
         Item item = Item.of(dynamoDb.getItem(request -> request.tableName(table)
                 .key(Item.key(new ItemKey.GoRequest(goApiReference))).consistentRead(true)).item());
-        return item.isEmpty() ? Optional.empty() : Optional.of(GoRequestItem.read(item));
+        if (item.isEmpty()) {
+            return Optional.empty();
+        }
+        GoRequestItem request = GoRequestItem.read(item);
+        known.learn(request);
+        return Optional.of(request);
+    }
+
+    /**
+     * True when a read of this request by this instance showed it made with {@code callbackId} and {@code
+     * recipientToken} on its roster ({@link KnownBindings}: that stays true), answered without a read. False says
+     * only that it is not known here: the caller reads the request ({@link #find}).
+     */
+    public boolean knownBinding(String goApiReference, String callbackId, String recipientToken) {
+        return known.binds(goApiReference, callbackId, recipientToken);
     }
 
     /** A recipient Cloudcheck added, joined to the roster with the completion of its intent. */
