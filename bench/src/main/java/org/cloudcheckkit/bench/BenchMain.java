@@ -177,22 +177,26 @@ public final class BenchMain {
         Map<String, Integer> sdkFloorClasses = null;
         String javaToolOptions = null;
         List<ServerlessFunction> functions = functions(root, options);
-        for (ServerlessFunction function : functions) {
-            try (BenchStack stack = BenchStack.start(root)) {
-                ColdStart coldStart = new ColdStart(stack, options.functionsJar(), options.launcherJar(),
-                        WarmCost.javaCommand(), options.workDirectory());
-                // Quick mode measures the SDK floor once, beside the first function.
-                ColdStart.Result result = coldStart.measure(function, repetitions, !options.quick() || results.isEmpty());
-                results.add(result);
-                progress(String.format("  %-30s median %5d ms, floor %4d ms%s", result.function(), result.median(),
-                        result.floorMedian(), result.sdkFloorRuns().isEmpty() ? ""
-                                : String.format(", SDK floor %4d ms", result.sdkFloorMedian())));
-                if (!options.quick() || classes.isEmpty()) {
-                    classes.put(function.logicalId(), coldStart.classesLoaded(function));
-                }
-                if (sdkFloorClasses == null) {
-                    sdkFloorClasses = coldStart.sdkFloorClassesLoaded(function);
-                    javaToolOptions = stack.environment(function.logicalId()).get("JAVA_TOOL_OPTIONS");
+        try (Stacks stacks = new Stacks(root, options.quick())) {
+            for (ServerlessFunction function : functions) {
+                try (Stacks.Lease lease = stacks.forFunction()) {
+                    BenchStack stack = lease.stack();
+                    ColdStart coldStart = new ColdStart(stack, options.functionsJar(), options.launcherJar(),
+                            WarmCost.javaCommand(), options.workDirectory());
+                    // Quick mode measures the SDK floor once, beside the first function.
+                    ColdStart.Result result = coldStart.measure(function, repetitions,
+                            !options.quick() || results.isEmpty());
+                    results.add(result);
+                    progress(String.format("  %-30s median %5d ms, floor %4d ms%s", result.function(), result.median(),
+                            result.floorMedian(), result.sdkFloorRuns().isEmpty() ? ""
+                                    : String.format(", SDK floor %4d ms", result.sdkFloorMedian())));
+                    if (!options.quick() || classes.isEmpty()) {
+                        classes.put(function.logicalId(), coldStart.classesLoaded(function));
+                    }
+                    if (sdkFloorClasses == null) {
+                        sdkFloorClasses = coldStart.sdkFloorClassesLoaded(function);
+                        javaToolOptions = stack.environment(function.logicalId()).get("JAVA_TOOL_OPTIONS");
+                    }
                 }
             }
         }
@@ -211,18 +215,56 @@ public final class BenchMain {
 
     private static List<Priming.Result> priming(Path root, Options options) {
         List<Priming.Result> results = new ArrayList<>();
-        for (ServerlessFunction function : functions(root, options)) {
-            try (BenchStack stack = BenchStack.start(root)) {
-                Priming.Result result = new Priming(stack, options.functionsJar(), options.workDirectory())
-                        .measure(function, options.quick() ? 1 : 3, options.quick());
-                results.add(result);
-                progress(String.format("  %-30s first invocation primed %6.1f ms (network %5.1f), unprimed %6.1f ms "
-                                + "(network %5.1f); warm p50 %.2f ms", result.function(), Report.millis(result.primedFirst()),
-                        Report.millis(result.primedNetwork()), Report.millis(result.unprimedFirst()),
-                        Report.millis(result.unprimedNetwork()), Report.millis(result.warmP50())));
+        try (Stacks stacks = new Stacks(root, options.quick())) {
+            for (ServerlessFunction function : functions(root, options)) {
+                try (Stacks.Lease lease = stacks.forFunction()) {
+                    Priming.Result result = new Priming(lease.stack(), options.functionsJar(), options.workDirectory())
+                            .measure(function, options.quick() ? 1 : 3, options.quick());
+                    results.add(result);
+                    progress(String.format("  %-30s first invocation primed %6.1f ms (network %5.1f), unprimed %6.1f "
+                                    + "ms (network %5.1f); warm p50 %.2f ms", result.function(),
+                            Report.millis(result.primedFirst()),
+                            Report.millis(result.primedNetwork()), Report.millis(result.unprimedFirst()),
+                            Report.millis(result.unprimedNetwork()), Report.millis(result.warmP50())));
+                }
             }
         }
         return results;
+    }
+
+    /**
+     * The stacks a figure's functions run on: one each (see this class's comment), or in quick mode, which measures
+     * nothing, one for all of them (a stack is a moto_server and a deployed template: seconds of CPU each).
+     */
+    private static final class Stacks implements AutoCloseable {
+        private final Path root;
+        private final BenchStack shared;
+
+        Stacks(Path root, boolean quick) {
+            this.root = root;
+            this.shared = quick ? BenchStack.start(root) : null;
+        }
+
+        /** A function's stack; closing the lease stops it unless it is the shared one. */
+        Lease forFunction() {
+            return shared != null ? new Lease(shared, false) : new Lease(BenchStack.start(root), true);
+        }
+
+        record Lease(BenchStack stack, boolean own) implements AutoCloseable {
+            @Override
+            public void close() {
+                if (own) {
+                    stack.close();
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            if (shared != null) {
+                shared.close();
+            }
+        }
     }
 
     /** The template's functions, or those --functions names. */
