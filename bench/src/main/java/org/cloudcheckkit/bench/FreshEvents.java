@@ -85,6 +85,29 @@ final class FreshEvents {
     }
 
     /**
+     * The event recorded and replayed after {@code first} as a warm invocation: another fresh event, or for the Go
+     * callback another callback about the recipient {@code first} named (status Opened). A warm receipt function has
+     * read that request's binding and keeps it (GoRequests), so a callback about a request new to it would record a
+     * read its replays do not make.
+     */
+    Path warmEventAfter(ServerlessFunction function, Path first) {
+        if (!sampleFor(function).equals("callbacks-go.json")) {
+            return eventFor(function);
+        }
+        try {
+            ObjectNode event = (ObjectNode) readJson(first);
+            event.put("rawQueryString", event.get("rawQueryString").asText().replaceAll("status=[^&]*", "status=Opened"));
+            ((ObjectNode) event.get("queryStringParameters")).put("status", "Opened");
+            Path file = Files.createTempFile("event-" + function.logicalId() + "-", ".json");
+            Files.writeString(file, JSON.writeValueAsString(event), StandardCharsets.UTF_8);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * A Go create (events/go-create.json) whose body has {@code recipients} recipients, each the sample's recipient
      * with its own reference and e-mail address, under a new Idempotency-Key.
      */

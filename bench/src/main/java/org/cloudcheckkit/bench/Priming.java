@@ -105,7 +105,7 @@ final class Priming {
         command.addAll(List.of("-Dorg.crac.Core.Compat=org.cloudcheckkit.bench.crac",
                 "-cp", functionsJar + java.io.File.pathSeparator + System.getProperty("java.class.path"),
                 PrimedStart.class.getName(), primed ? "primed" : "unprimed", handlerClass, event.toString(),
-                (primed ? events.eventFor(function) : event).toString()));
+                (primed ? events.warmEventAfter(function, event) : event).toString()));
         command.addAll(warm);
         try {
             Path log = Files.createTempFile(workDirectory, "primed-", ".log");

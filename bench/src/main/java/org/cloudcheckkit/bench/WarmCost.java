@@ -95,7 +95,8 @@ final class WarmCost {
         int many = quick ? QUICK_RECIPIENTS : 500;
         scenarios.add(handler(stack, CREATE_500, "CreateFunction", events.goCreateWith(many), events.goCreateWith(many)));
         ServerlessFunction receipt = function("WebhookReceiptFunction");
-        scenarios.add(handler(stack, CALLBACK, "WebhookReceiptFunction", events.eventFor(receipt), events.eventFor(receipt)));
+        Path callback = events.eventFor(receipt);
+        scenarios.add(handler(stack, CALLBACK, "WebhookReceiptFunction", callback, events.warmEventAfter(receipt, callback)));
         ServerlessFunction card = function("InitiateVerificationFunction");
         scenarios.add(handler(stack, CARD, "InitiateVerificationFunction", events.eventFor(card), events.eventFor(card)));
         scenarios.add(new WarmCostRun.Scenario(FLOOR, "put-item", "CreateFunction", null, stack.environment("CreateFunction"),
