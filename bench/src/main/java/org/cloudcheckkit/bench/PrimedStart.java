@@ -48,8 +48,8 @@ public final class PrimedStart {
         long restored = System.nanoTime();
 
         http.record();
-        // Marks the first invocation in the log, for a run with -Xlog:class+load (bench.jvmArgs).
-        System.out.println("FIRST-INVOCATION");
+        // Marks the first invocation in the log, for a run with -Xlog (bench.jvmArgs): its "tn" decoration is this clock.
+        System.out.println("FIRST-INVOCATION nanos=" + System.nanoTime());
         long invoked = System.nanoTime();
         String answer = invoke(handler, event);
         long answered = System.nanoTime();
@@ -61,7 +61,7 @@ public final class PrimedStart {
         if (primed) {
             // A second event, served for real while recorded, is what is replayed: the first made one-time calls
             // (secrets) that later invocations do not.
-            System.out.println("FIRST-INVOCATION-END");
+            System.out.println("FIRST-INVOCATION-END nanos=" + answered);
             byte[] second = Files.readAllBytes(Path.of(args[3]));
             http.record();
             String secondAnswer = invoke(handler, second);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -25,6 +26,8 @@ public final class OwnRequests {
 
     /** Where an event names the callback id priming's seeded Go request was given (a random one, as any request's). */
     private static final String CALLBACK_ID = "PRIMING-CALLBACK-ID";
+    /** Where an event names its Idempotency-Key: each request is given a new one. */
+    private static final String IDEMPOTENCY_KEY = "PRIMING-IDEMPOTENCY-KEY";
     /** The Go request priming seeds before the own requests ({@code SnapStartPriming}), which the events name. */
     private static final String SEEDED_REQUEST = "PRIMING";
 
@@ -62,11 +65,16 @@ public final class OwnRequests {
             if (text.contains(CALLBACK_ID)) {
                 text = text.replace(CALLBACK_ID, seededCallbackId(inMemory));
             }
-            byte[] bytes = completed.apply(inMemory, text).getBytes(StandardCharsets.UTF_8);
+            String request = completed.apply(inMemory, text);
             // Built at the checkpoint: a handler's class names its own request, and a cold start must not pay for it.
             ObjectMapper json = inMemory.json();
             RequestStreamHandler primed = handler.apply(inMemory);
+            AtomicInteger served = new AtomicInteger();
             return () -> {
+                // Each request under an Idempotency-Key of its own, as a client sends its first: the key is claimed,
+                // the request served and its answer kept, not an earlier answer replayed.
+                byte[] bytes = request.replace(IDEMPOTENCY_KEY, "priming-" + served.incrementAndGet())
+                        .getBytes(StandardCharsets.UTF_8);
                 ByteArrayOutputStream answer = new ByteArrayOutputStream();
                 try {
                     primed.handleRequest(new ByteArrayInputStream(bytes), answer, null);

@@ -18,16 +18,17 @@ public final class CloudcheckClient {
 
     public CloudcheckClient(ClientSettings settings, RequestSigner signer, CredentialsSource credentials,
                             RandomGenerator jitter, Sleeper sleeper, Metrics metrics) {
-        this(settings, signer, credentials, jitter, sleeper, metrics, null);
+        this(settings, signer, credentials, jitter, sleeper, metrics, CloudcheckJson.newMapper(), null);
     }
 
     /**
-     * As the other constructor, with the calls' connections opened by {@code connections} instead of the network:
-     * SnapStart priming's in-memory Cloudcheck. Null is the network.
+     * As the other constructor, reading and writing with {@code json} (a {@link CloudcheckJson} mapper: the function's
+     * one, whose serializers SnapStart priming has built), and with the calls' connections opened by {@code
+     * connections} instead of the network: priming's in-memory Cloudcheck. Null is the network.
      */
     public CloudcheckClient(ClientSettings settings, RequestSigner signer, CredentialsSource credentials,
-                            RandomGenerator jitter, Sleeper sleeper, Metrics metrics, URLStreamHandler connections) {
-        ObjectMapper json = CloudcheckJson.newMapper();
+                            RandomGenerator jitter, Sleeper sleeper, Metrics metrics, ObjectMapper json,
+                            URLStreamHandler connections) {
         CloudcheckCalls calls = new CloudcheckCalls(settings, signer, credentials, jitter, sleeper, json, metrics,
                 connections);
         this.go = new GoApi(calls);

@@ -1,6 +1,7 @@
 package org.cloudcheckkit.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
 import java.net.URLStreamHandler;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -87,6 +88,8 @@ public final class Components {
     private final String workerId;
     /** Opens the Cloudcheck client's connections: null, the network, but for SnapStart priming's in-memory Cloudcheck. */
     private final URLStreamHandler cloudcheckConnections;
+    /** Where this function's one ObjectMapper comes from: made here, or priming's shares the real function's. */
+    private final Supplier<ObjectMapper> newJson;
 
     private final Once<DynamoDbClient> dynamoDb = new Once<>();
     private final Once<SecretsManagerClient> secretsManager = new Once<>();
@@ -109,13 +112,14 @@ public final class Components {
 
     public Components(Settings settings, AwsClients aws, Clock clock, SecureRandom random, CrashPoints crashPoints,
                       Metrics metrics) {
-        this(settings, aws, clock, random, crashPoints, metrics, null);
+        this(settings, aws, clock, random, crashPoints, metrics, null, CloudcheckJson::newMapper);
     }
 
     private Components(Settings settings, AwsClients aws, Clock clock, SecureRandom random, CrashPoints crashPoints,
-                       Metrics metrics, URLStreamHandler cloudcheckConnections) {
+                       Metrics metrics, URLStreamHandler cloudcheckConnections, Supplier<ObjectMapper> newJson) {
         this.settings = settings;
         this.cloudcheckConnections = cloudcheckConnections;
+        this.newJson = newJson;
         this.aws = aws;
         this.clock = clock;
         this.random = random;
@@ -146,12 +150,14 @@ public final class Components {
 
     /**
      * The same function, settings and clients' configuration, with every AWS call answered in this process
-     * ({@link InMemoryAws}), every Cloudcheck call too ({@link InMemoryCloudcheck}), and no metrics: what priming
-     * serves requests against, side-effect free.
+     * ({@link InMemoryAws}), every Cloudcheck call too ({@link InMemoryCloudcheck}), and metrics written nowhere:
+     * what priming serves requests against, side-effect free. It shares this function's ObjectMapper: Jackson builds a
+     * type's serializers once per mapper, so what priming builds there is what the first real request finds.
      */
-    Components inMemory(InMemoryAws inMemoryAws, InMemoryCloudcheck inMemoryCloudcheck) {
+    Components inMemory(InMemoryAws inMemoryAws, InMemoryCloudcheck inMemoryCloudcheck, PrintStream metricsOut) {
         return new Components(settings, new AwsClients(aws.settings(), inMemoryAws), clock, random, crashPoints,
-                Metrics.NONE, inMemoryCloudcheck);
+                new EmbeddedMetrics(metricsOut, clock, settings.functionName(), settings.stackName()),
+                inMemoryCloudcheck, this::json);
     }
 
     public Settings settings() {
@@ -175,7 +181,7 @@ public final class Components {
     }
 
     public ObjectMapper json() {
-        return json.get(CloudcheckJson::newMapper);
+        return json.get(newJson);
     }
 
     public CloudcheckClient cloudcheck() {
@@ -187,7 +193,7 @@ public final class Components {
                     settings.cloudcheckSecretId(), settings.secretCacheTime(), MIN_SECRET_REFRESH, clock,
                     CloudcheckCredentials::parse);
             return new CloudcheckClient(client, new RequestSigner(clock, NonceSource.secureRandom(random)),
-                    new CloudcheckCredentials(secret), random, Sleeper.threadSleep(), metrics, cloudcheckConnections);
+                    new CloudcheckCredentials(secret), random, Sleeper.threadSleep(), metrics, json(), cloudcheckConnections);
         });
     }
 

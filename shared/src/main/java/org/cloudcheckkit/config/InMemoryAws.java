@@ -90,9 +90,14 @@ final class InMemoryAws implements SdkHttpClient {
         String operation = target.substring(target.indexOf('.') + 1);
         ObjectNode answer = json.createObjectNode();
         if (target.startsWith("secretsmanager.")) {
-            answer.put("ARN", "arn:aws:secretsmanager:priming").put("Name", "priming").put("SecretString", DUMMY_SECRET);
+            // Every field Secrets Manager answers, so their parsers are primed too (CreatedDate: epoch seconds).
+            answer.put("ARN", "arn:aws:secretsmanager:priming").put("Name", "priming").put("SecretString", DUMMY_SECRET)
+                    .put("VersionId", "priming").put("CreatedDate", 1.767225600123E9);
+            answer.putArray("VersionStages").add("AWSCURRENT");
         } else if (target.startsWith("DynamoDB_")) {
-            dynamoDb(operation, (ObjectNode) json.readTree(body), answer);
+            ObjectNode request = (ObjectNode) json.readTree(body);
+            dynamoDb(operation, request, answer);
+            consumedCapacity(operation, request, answer);
         } else {
             return NO_BODY;
         }
@@ -144,6 +149,21 @@ final class InMemoryAws implements SdkHttpClient {
             default -> {
                 // Anything else (a scan, a batch) finds nothing.
             }
+        }
+    }
+
+    /**
+     * The capacity an answer says it consumed, as emulators (moto, LocalStack) answer whether asked or not, and
+     * DynamoDB when asked: its parsers are then primed for either.
+     */
+    private void consumedCapacity(String operation, ObjectNode request, ObjectNode answer) {
+        ObjectNode capacity = json.createObjectNode().put("TableName", request.path("TableName").asText("priming"))
+                .put("CapacityUnits", 1.0);
+        capacity.putObject("Table").put("CapacityUnits", 1.0);
+        if (operation.startsWith("Transact") || operation.startsWith("Batch")) {
+            answer.putArray("ConsumedCapacity").add(capacity);
+        } else {
+            answer.set("ConsumedCapacity", capacity);
         }
     }
 

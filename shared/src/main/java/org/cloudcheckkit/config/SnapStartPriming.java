@@ -137,11 +137,13 @@ public final class SnapStartPriming implements Resource {
         components.dynamoDb();
         InMemoryAws aws = new InMemoryAws();
         InMemoryCloudcheck cloudcheck = new InMemoryCloudcheck();
-        Components inMemory = components.inMemory(aws, cloudcheck);
-        // Each request logs its route line like any other: not the function's log's business. Logging still runs (and
-        // is compiled); its lines go nowhere. Nothing else runs in this JVM before the snapshot.
+        // Each request logs its route line and its metrics like any other: not the function's log's business. Logging
+        // and metrics still run (and are compiled); their lines go nowhere. Nothing else runs in this JVM before the
+        // snapshot.
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        Components inMemory = components.inMemory(aws, cloudcheck, nowhere);
         PrintStream log = System.out;
-        System.setOut(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
+        System.setOut(nowhere);
         int ownRequestsServed = 0;
         String failure = null;
         try {

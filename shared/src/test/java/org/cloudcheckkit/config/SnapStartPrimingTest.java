@@ -2,6 +2,7 @@ package org.cloudcheckkit.config;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -42,6 +43,15 @@ class SnapStartPrimingTest {
 
             assertEquals(false, log.contains("priming json did not complete"), region + ": " + log);
         }
+    }
+
+    @Test
+    void primingsInMemoryFunctionSharesTheFunctionsObjectMapperSoTheSerializersItBuildsAreTheFirstRequests(LocalAws aws) {
+        Components components = Components.fromEnvironment(aws.functionEnvironment("CreateFunction", Map.of()));
+
+        Components inMemory = components.inMemory(new InMemoryAws(), new InMemoryCloudcheck(), System.out);
+
+        assertSame(components.json(), inMemory.json());
     }
 
     @Test

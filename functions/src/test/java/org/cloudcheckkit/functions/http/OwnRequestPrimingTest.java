@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.cloudcheckkit.config.Components;
 import org.cloudcheckkit.config.SnapStartPriming;
+import org.cloudcheckkit.functions.OwnRequests;
 import org.cloudcheckkit.functions.akahu.AkahuInitiateHandler;
 import org.cloudcheckkit.functions.akahu.AkahuResultsHandler;
 import org.cloudcheckkit.functions.archive.ArchiveHandler;
@@ -38,6 +42,7 @@ import org.junit.jupiter.api.function.Executable;
 class OwnRequestPrimingTest {
     @RegisterExtension
     static final LocalAwsExtension AWS = LocalAwsExtension.fromTemplate();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Each function's own request, and the Cloudcheck paths its success path calls (none for a route that calls none). */
     private record Primed(Function<Components, Runnable> ownRequest, Set<String> cloudcheckPaths) {
@@ -76,6 +81,25 @@ class OwnRequestPrimingTest {
             checks.add(() -> assertEquals(before, items(aws), function + " wrote to the real table while priming"));
         });
         assertAll(checks);
+    }
+
+    @Test
+    void eachPrimingRequestOfAnIdempotentRouteCarriesAnIdempotencyKeyOfItsOwn(LocalAws aws) throws Exception {
+        Components components = Components.fromEnvironment(aws.functionEnvironment("CreateFunction", Map.of()));
+        for (String event : List.of("go-create.json", "go-send.json", "go-quicksend.json", "akahu-initiate.json")) {
+            List<String> keys = new ArrayList<>();
+            Runnable request = OwnRequests.api(any -> (in, out, context) -> {
+                keys.add(JSON.readTree(in).path("headers").path("idempotency-key").asText(null));
+                out.write("{\"statusCode\":201}".getBytes(StandardCharsets.UTF_8));
+            }, event, (inMemory, text) -> text).apply(components);
+
+            request.run();
+            request.run();
+            request.run();
+
+            assertEquals(3, new HashSet<>(keys).size(), event + ": keys " + keys);
+            assertTrue(keys.stream().allMatch(key -> key != null && key.startsWith("priming-")), event + ": " + keys);
+        }
     }
 
     private static int items(LocalAws aws) {
