@@ -151,8 +151,11 @@ final class ColdStart {
         return "other";
     }
 
-    /** Extra flags for experiments (e.g. -Xlog:gc); the measured runs otherwise use only the template's. */
-    private static List<String> experimentFlags() {
+    /**
+     * Extra flags for experiments (-Dbench.jvmArgs, e.g. -Xlog:class+load); the measured runs otherwise use only the
+     * template's. Figures 1 and 6 take them.
+     */
+    static List<String> experimentFlags() {
         String extra = System.getProperty("bench.jvmArgs", "").strip();
         return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
     }
@@ -207,7 +210,7 @@ final class ColdStart {
     }
 
     /** Just what a process needs from the host (Lambda gives a function little more than its own variables). */
-    private static Map<String, String> minimalHost() {
+    static Map<String, String> minimalHost() {
         Map<String, String> host = new HashMap<>();
         for (String name : new String[] {"PATH", "HOME", "TMPDIR", "LANG"}) {
             String value = System.getenv(name);

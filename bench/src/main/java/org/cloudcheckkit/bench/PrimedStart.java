@@ -3,6 +3,9 @@ package org.cloudcheckkit.bench;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +25,9 @@ import org.cloudcheckkit.localaws.FunctionContext;
  * serves a second fresh event while recording it, and replays that from the recording until warm and times it: the
  * function's warm p50, network subtracted, as figure 3 measures it.
  *
- * <p>Nothing of Jackson or the SDK is touched here before the handler is: the output is one plain line.
+ * <p>It also counts the classes the first invocation loads and the time the JIT compiler spends during it (on the
+ * same core): what the hooks left undone. Nothing of Jackson or the SDK is touched here before the handler is: the
+ * output is one plain line.
  *
  * <p>Usage: {@code PrimedStart primed|unprimed <handler class> <first event> <second event> <warm-up
  * invocations> <warm-up ms> <measured invocations> <measure ms>}; the function's environment is this process's.
@@ -47,12 +52,19 @@ public final class PrimedStart {
         }
         long restored = System.nanoTime();
 
+        // What the first invocation still loads and compiles: what priming left undone, counted (its causes).
+        ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        long loadedBefore = classes.getTotalLoadedClassCount();
+        long compilingBefore = compiler.getTotalCompilationTime();
         http.record();
         // Marks the first invocation in the log, for a run with -Xlog (bench.jvmArgs): its "tn" decoration is this clock.
         System.out.println("FIRST-INVOCATION nanos=" + System.nanoTime());
         long invoked = System.nanoTime();
         String answer = invoke(handler, event);
         long answered = System.nanoTime();
+        long loaded = classes.getTotalLoadedClassCount() - loadedBefore;
+        long compilingMillis = compiler.getTotalCompilationTime() - compilingBefore;
         long network = http.networkNanos();
         int calls = http.recorded().size();
 
@@ -71,8 +83,9 @@ public final class PrimedStart {
             warmInvocations = warm.size();
         }
         System.out.printf("RESULT construct=%d checkpoint=%d first=%d network=%d calls=%d resources=%d warmP50=%d "
-                        + "warmInvocations=%d answer=%s%n", constructed - started, restored - constructed, answered - invoked,
-                network, calls, resources, warmP50, warmInvocations, answer);
+                        + "warmInvocations=%d loaded=%d compilingMillis=%d answer=%s%n", constructed - started,
+                restored - constructed, answered - invoked, network, calls, resources, warmP50, warmInvocations, loaded,
+                compilingMillis, answer);
         System.out.flush();
         System.exit(0);
     }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ final class Priming {
 
     /** One first invocation, by its own clock, in nanoseconds. */
     record Run(long construct, long checkpoint, long first, long network, int calls, int resources, long warmP50,
-               int warmInvocations, String answer) {
+               int warmInvocations, long loaded, long compilingMillis, String answer) {
         long own() {
             return first - network;
         }
@@ -68,6 +67,20 @@ final class Priming {
 
         long unprimedOwn() {
             return Statistics.median(unprimed.stream().map(Run::own).toList());
+        }
+
+        /** Classes the primed first invocation loaded (median). */
+        long primedLoaded() {
+            return Statistics.median(primed.stream().map(Run::loaded).toList());
+        }
+
+        /** The JIT compiler's time during the primed first invocation, in ms (median). */
+        long primedCompilingMillis() {
+            return Statistics.median(primed.stream().map(Run::compilingMillis).toList());
+        }
+
+        long unprimedLoaded() {
+            return Statistics.median(unprimed.stream().map(Run::loaded).toList());
         }
 
         long checkpoint() {
@@ -101,7 +114,7 @@ final class Priming {
         // timed (at least 200) or 3 s.
         List<String> warm = quick ? List.of("20", "0", "20", "0") : List.of("1000", "2000", "10000", "3000");
         List<String> command = new ArrayList<>(List.of("taskset", "-c", "0", WarmCost.javaCommand()));
-        command.addAll(experimentFlags());
+        command.addAll(ColdStart.experimentFlags());
         command.addAll(List.of("-Dorg.crac.Core.Compat=org.cloudcheckkit.bench.crac",
                 "-cp", functionsJar + java.io.File.pathSeparator + System.getProperty("java.class.path"),
                 PrimedStart.class.getName(), primed ? "primed" : "unprimed", handlerClass, event.toString(),
@@ -112,7 +125,7 @@ final class Priming {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> environment = builder.environment();
             environment.clear();
-            environment.putAll(minimalHost());
+            environment.putAll(ColdStart.minimalHost());
             environment.putAll(stack.environment(function.logicalId()));
             Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
@@ -123,7 +136,7 @@ final class Priming {
             String result = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
                     .filter(line -> line.startsWith("RESULT ")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no RESULT line in " + log));
-            if (experimentFlags().isEmpty()) {
+            if (ColdStart.experimentFlags().isEmpty()) {
                 Files.delete(log);
             } else {
                 BenchMain.progress("  kept " + log);
@@ -139,6 +152,7 @@ final class Priming {
                     Long.parseLong(fields.get("first")), Long.parseLong(fields.get("network")),
                     Integer.parseInt(fields.get("calls")), Integer.parseInt(fields.get("resources")),
                     Long.parseLong(fields.get("warmP50")), Integer.parseInt(fields.get("warmInvocations")),
+                    Long.parseLong(fields.get("loaded")), Long.parseLong(fields.get("compilingMillis")),
                     fields.get("answer"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -146,23 +160,5 @@ final class Priming {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Extra flags for experiments (e.g. -Xlog:class+load), as figure 1 takes them; the run's log is then kept. */
-    private static List<String> experimentFlags() {
-        String extra = System.getProperty("bench.jvmArgs", "").strip();
-        return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
-    }
-
-    /** Just what a process needs from the host, as figure 1 gives it. */
-    private static Map<String, String> minimalHost() {
-        Map<String, String> host = new HashMap<>();
-        for (String name : new String[] {"PATH", "HOME", "TMPDIR", "LANG"}) {
-            String value = System.getenv(name);
-            if (value != null) {
-                host.put(name, value);
-            }
-        }
-        return host;
     }
 }

@@ -536,11 +536,14 @@ final class Report {
                 + "records them (connect, send, the server, read the answer), so **own** = first invocation − its "
                 + "round trips. Target: own ≤ ").append(Priming.TARGET_WARM_MULTIPLE).append("× warm p50. The memory "
                 + "image is not taken or restored here (that, Lambda's `Restore Duration`, is Lambda's part); what is "
-                + "measured is what the hooks leave undone. ").append(repetitions)
+                + "measured is what the hooks leave undone; its causes are counted beside it: the classes the first "
+                + "invocation loads and the JIT compiler's time during it (`ClassLoadingMXBean`, `CompilationMXBean`; "
+                + "the compiler shares the one core). ").append(repetitions)
                 .append(" runs of each kind, interleaved; medians.\n\n");
         text.append("| Function | First event | Unprimed first (own + network) | Primed first (own + network) | "
-                + "Warm p50 | Primed own / warm p50 | Round trips | Hooks took | Met |\n");
-        text.append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
+                + "Warm p50 | Primed own / warm p50 | Round trips | Hooks took | Classes loaded by the first "
+                + "invocation, unprimed / primed | JIT time during the primed one | Met |\n");
+        text.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Priming.Result result : results) {
             Priming.Run last = result.primed().get(result.primed().size() - 1);
             text.append("| ").append(result.function()).append(" | ").append(result.sample()).append(" | ")
@@ -549,6 +552,8 @@ final class Report {
                     .append(ms(result.primedOwn())).append(" + ").append(ms(result.primedNetwork())).append(") | ")
                     .append(ms(result.warmP50())).append(" | ").append(Statistics.ratio(result.primedOwn(), result.warmP50()))
                     .append(" | ").append(last.calls()).append(" | ").append(ms(result.checkpoint())).append(" | ")
+                    .append(result.unprimedLoaded()).append(" / ").append(result.primedLoaded()).append(" | ")
+                    .append(result.primedCompilingMillis()).append(" ms | ")
                     .append(result.met() ? "**met**" : "**not met**").append(" |\n");
         }
         text.append("\n");
