@@ -613,10 +613,12 @@ final class Report {
             client's own HTTP exchange answered with canned answers in the sandbox's shapes), a Go request, an Akahu \
             session and an archived result are made as a real request makes them, and the function's own handler \
             answers its route's example event (functions' resources priming/, copied from events/) 200 times, each \
-            time on the route's success path (checked: a 2xx, an empty batch failure list, no failed reconcile), \
-            followed by the SDK operations the services use (DynamoDB GetItem, PutItem, UpdateItem, DeleteItem, Query, \
-            TransactWriteItems; Secrets Manager GetSecretValue). Figure 6 measures what that leaves for the first \
-            request.
+            time on the route's success path (checked: a 2xx, an empty batch failure list, no failed reconcile; an \
+            idempotent route's request under an Idempotency-Key of its own each time), followed by the SDK operations \
+            the services use (DynamoDB GetItem, PutItem, UpdateItem, DeleteItem, Query, TransactWriteItems; Secrets \
+            Manager GetSecretValue). The in-memory function shares the real one's ObjectMapper (Jackson builds a \
+            type's serializers once per mapper, so those priming builds are the first request's) and writes its \
+            metrics as the real one does, to nowhere. Figure 6 measures what that leaves for the first request.
 
             **Not measured here**: the snapshot itself. Lambda restores a Firecracker micro-VM's memory (its \
             `Restore Duration`), which a JDK 17 without CRaC cannot do; figure 6 runs the hooks in the same JVM and \
