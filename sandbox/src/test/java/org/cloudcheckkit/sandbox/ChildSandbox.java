@@ -15,12 +15,10 @@ final class ChildSandbox implements AutoCloseable {
 
     private final Process process;
     private final String baseUrl;
-    private final Duration startup;
 
-    private ChildSandbox(Process process, String baseUrl, Duration startup) {
+    private ChildSandbox(Process process, String baseUrl) {
         this.process = process;
         this.baseUrl = baseUrl;
-        this.startup = startup;
     }
 
     /** Starts {@code java [jvmOptions] SandboxMain [arguments]} and waits for its "listening on" line. */
@@ -32,16 +30,14 @@ final class ChildSandbox implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.add(SandboxMain.class.getName());
         command.addAll(List.of(arguments));
-        long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         for (String line = output.readLine(); line != null; line = output.readLine()) {
             if (line.startsWith("Cloudcheck sandbox listening on ")) {
-                Duration startup = Duration.ofNanos(System.nanoTime() - started);
                 Thread drain = new Thread(() -> output.lines().forEach(ignored -> { }), "child-sandbox-output");
                 drain.setDaemon(true);
                 drain.start();
-                return new ChildSandbox(process, line.substring("Cloudcheck sandbox listening on ".length()), startup);
+                return new ChildSandbox(process, line.substring("Cloudcheck sandbox listening on ".length()));
             }
         }
         throw new IllegalStateException("The sandbox stopped before it was listening");
@@ -49,11 +45,6 @@ final class ChildSandbox implements AutoCloseable {
 
     String baseUrl() {
         return baseUrl;
-    }
-
-    /** From starting the JVM to the "listening on" line. */
-    Duration startup() {
-        return startup;
     }
 
     boolean isAlive() {
