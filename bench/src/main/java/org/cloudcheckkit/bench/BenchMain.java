@@ -1,5 +1,6 @@
 package org.cloudcheckkit.bench;
 
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +88,13 @@ public final class BenchMain {
         }
     }
 
+    /** The terminal: progress only. */
+    private static final PrintStream TERMINAL = System.out;
+
     public static void main(String[] args) throws Exception {
+        // Everything else written to stdout in this JVM - the local stacks' function logs and metric lines - goes
+        // where their stderr goes (bench/run: bench/out/bench.log), as a function's stdout goes to its log in Lambda.
+        System.setOut(System.err);
         // Must precede the first HttpServer in this JVM (the sandbox's): without it every local answer waits ~40 ms
         // for a delayed ACK, which would be measured as our latency.
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -166,8 +173,8 @@ public final class BenchMain {
     }
 
     static void progress(String message) {
-        System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + message);
-        System.out.flush();
+        TERMINAL.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + message);
+        TERMINAL.flush();
     }
 
     private static Report.ColdStartFigure coldStart(Path root, Options options) {
