@@ -19,7 +19,8 @@ import org.cloudcheckkit.config.Components;
  * A function's own request for SnapStart priming ({@link Components#fromEnvironment(java.util.Map, Function)}): the
  * function's handler, built over the components priming gives it (the same function over an in-memory AWS and
  * Cloudcheck), answers a first event as Lambda hands it over, bytes in and bytes out. The event is the function's
- * example event (resources priming/, copied from events/ for a request named PRIMING and a priming caller), so the
+ * example event (resources priming/, copied from events/ for a request named PRIMING and a priming caller, an
+ * idempotent route's with a placeholder for its Idempotency-Key), so the
  * request takes the route's success path; an answer that is not a success fails the request, and priming stops there.
  */
 public final class OwnRequests {
