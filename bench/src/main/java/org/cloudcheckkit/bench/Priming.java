@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import org.cloudcheckkit.localaws.ServerlessFunction;
 
 /**
@@ -46,49 +47,53 @@ final class Priming {
 
     record Result(String function, String sample, List<Run> primed, List<Run> unprimed) {
         long primedFirst() {
-            return Statistics.median(primed.stream().map(Run::first).toList());
+            return median(primed, Run::first);
         }
 
         long primedNetwork() {
-            return Statistics.median(primed.stream().map(Run::network).toList());
+            return median(primed, Run::network);
         }
 
         long primedOwn() {
-            return Statistics.median(primed.stream().map(Run::own).toList());
+            return median(primed, Run::own);
         }
 
         long unprimedFirst() {
-            return Statistics.median(unprimed.stream().map(Run::first).toList());
+            return median(unprimed, Run::first);
         }
 
         long unprimedNetwork() {
-            return Statistics.median(unprimed.stream().map(Run::network).toList());
+            return median(unprimed, Run::network);
         }
 
         long unprimedOwn() {
-            return Statistics.median(unprimed.stream().map(Run::own).toList());
+            return median(unprimed, Run::own);
         }
 
         /** Classes the primed first invocation loaded (median). */
         long primedLoaded() {
-            return Statistics.median(primed.stream().map(Run::loaded).toList());
+            return median(primed, Run::loaded);
         }
 
         /** The JIT compiler's time during the primed first invocation, in ms (median). */
         long primedCompilingMillis() {
-            return Statistics.median(primed.stream().map(Run::compilingMillis).toList());
+            return median(primed, Run::compilingMillis);
         }
 
         long unprimedLoaded() {
-            return Statistics.median(unprimed.stream().map(Run::loaded).toList());
+            return median(unprimed, Run::loaded);
         }
 
         long checkpoint() {
-            return Statistics.median(primed.stream().map(Run::checkpoint).toList());
+            return median(primed, Run::checkpoint);
         }
 
         long warmP50() {
-            return Statistics.median(primed.stream().map(Run::warmP50).toList());
+            return median(primed, Run::warmP50);
+        }
+
+        private static long median(List<Run> runs, ToLongFunction<Run> field) {
+            return Statistics.median(runs.stream().map(field::applyAsLong).toList());
         }
 
         /** The primed first invocation within 3x warm p50 plus its own round trips. */

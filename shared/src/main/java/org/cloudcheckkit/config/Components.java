@@ -151,8 +151,9 @@ public final class Components {
     /**
      * The same function, settings and clients' configuration, with every AWS call answered in this process
      * ({@link InMemoryAws}), every Cloudcheck call too ({@link InMemoryCloudcheck}), and metrics written to
-     * {@code metricsOut} (priming's: nowhere): what priming serves requests against, side-effect free. It shares this function's ObjectMapper: Jackson builds a
-     * type's serializers once per mapper, so what priming builds there is what the first real request finds.
+     * {@code metricsOut} (priming's: nowhere): what priming serves requests against, side-effect free. It shares this
+     * function's ObjectMapper: Jackson builds a type's serializers once per mapper, so what priming builds there is
+     * what the first real request finds.
      */
     Components inMemory(InMemoryAws inMemoryAws, InMemoryCloudcheck inMemoryCloudcheck, PrintStream metricsOut) {
         return new Components(settings, new AwsClients(aws.settings(), inMemoryAws), clock, random, crashPoints,
